@@ -1,0 +1,47 @@
+import type { Server } from 'node:http';
+import type { Client } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { createCardActionHandler } from '../bot/webhook/card-action.js';
+import { createHttpServer, larkEndpoint, send } from '../bot/webhook/http-server.js';
+import type { Database } from '../db/schema.js';
+import type { Logger } from './logger.js';
+
+export interface BotServerDeps {
+  db: Kysely<Database>;
+  temporal: Client;
+  lark: { encryptKey: string; verificationToken: string };
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export const CARD_CALLBACK_PATH = '/lark/card';
+export const EVENT_CALLBACK_PATH = '/lark/event';
+
+/** The bot's HTTP face: Lark card callbacks, Lark events, and a health check. */
+export function createBotServer(deps: BotServerDeps): Server {
+  const clock = deps.clock ?? (() => new Date());
+  const common = { ...deps.lark, logger: deps.logger, clock };
+  const onCardAction = createCardActionHandler({ db: deps.db, temporal: deps.temporal, logger: deps.logger, clock });
+  return createHttpServer(
+    [
+      {
+        method: 'POST',
+        path: CARD_CALLBACK_PATH,
+        handle: larkEndpoint({ ...common, handlers: { 'card.action.trigger': onCardAction } }),
+      },
+      { method: 'POST', path: EVENT_CALLBACK_PATH, handle: larkEndpoint({ ...common, handlers: {} }) },
+      { method: 'GET', path: '/healthz', handle: async (_req, res) => send(res, 200, { ok: true }) },
+    ],
+    deps.logger,
+  );
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,11 @@
+import type { ItemCommandType } from '../../domain/item/index.js';
+
+/** The value every Duban item button carries; the webhook maps it to a Temporal Update. */
+export interface ActionValue {
+  item: string;
+  cmd: ItemCommandType;
+}
+
+export function actionValue(itemId: string, cmd: ItemCommandType): ActionValue {
+  return { item: itemId, cmd };
+}

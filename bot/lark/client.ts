@@ -1,0 +1,23 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+
+export interface LarkClientOptions {
+  appId: string;
+  appSecret: string;
+  /** Lark's domain, or the simulator's URL. */
+  domain: string;
+}
+
+/**
+ * The official SDK client. Each client gets its own token cache: the SDK's default cache is
+ * process-global and keyed by app id only, so two clients (or a restarted simulator) would
+ * otherwise share tokens issued by a different server.
+ */
+export function createLarkClient(options: LarkClientOptions): lark.Client {
+  return new lark.Client({
+    appId: options.appId,
+    appSecret: options.appSecret,
+    domain: options.domain,
+    cache: new lark.DefaultCache(),
+    loggerLevel: lark.LoggerLevel.error,
+  });
+}

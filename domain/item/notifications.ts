@@ -1,0 +1,61 @@
+import { localDate } from '../shanghai-time.js';
+import type { ItemEvent } from './events.js';
+import type { ItemState } from './types.js';
+
+/**
+ * Who must hear about an event. Every participant has one card per item that is patched on
+ * every change; a patch does not notify, so anything that needs a person's attention is also
+ * a short notice replied under their card.
+ */
+export interface NotificationPlan {
+  /** People who must have a card for this item (sent if they have none yet). */
+  cards: string[];
+  notices: { personId: string; text: string }[];
+}
+
+export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
+  const { assigneeId } = after;
+  const { reviewerId, issuerId } = after.spec;
+  switch (event.type) {
+    case 'created':
+      return { cards: unique([assigneeId, issuerId]), notices: [] };
+    case 'signed':
+    case 'progress_reported':
+      return { cards: [], notices: [] };
+    case 'submitted':
+      return { cards: [reviewerId], notices: [{ personId: reviewerId, text: '有一项办结材料待您审核。' }] };
+    case 'approved':
+      return { cards: [], notices: [{ personId: assigneeId, text: '审核已通过，事项已办结。' }] };
+    case 'returned':
+      return {
+        cards: [],
+        notices: [{ personId: assigneeId, text: `办结材料被退回，理由：${event.reason}。请修改后重新提交。` }],
+      };
+    case 'extension_requested':
+      return {
+        cards: [reviewerId],
+        notices: [{ personId: reviewerId, text: `收到延期申请：延至 ${localDate(event.newDueAt)}，请审核。` }],
+      };
+    case 'extension_approved':
+      return {
+        cards: [],
+        notices: [{ personId: assigneeId, text: `延期申请已同意，新的办结期限为 ${localDate(event.newDueAt)}。` }],
+      };
+    case 'extension_rejected':
+      return {
+        cards: [],
+        notices: [{ personId: assigneeId, text: `延期申请未同意，理由：${event.reason}。请按原期限办理。` }],
+      };
+    case 'transferred':
+      return {
+        cards: [event.toPersonId],
+        notices: [{ personId: event.fromPersonId, text: '事项已转办，您不再是责任人。' }],
+      };
+    case 'cancelled':
+      return { cards: [], notices: [{ personId: assigneeId, text: `事项已撤销，理由：${event.reason}。` }] };
+  }
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}

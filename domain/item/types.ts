@@ -1,0 +1,77 @@
+/**
+ * The supervision item (督办事项): the base every supervision kind is built on.
+ * All types here are plain JSON so they survive Temporal payloads and continue-as-new unchanged.
+ * Instants are ISO-8601 strings with an offset; calendar dates are 'YYYY-MM-DD' in Asia/Shanghai.
+ */
+
+export type ItemStatus =
+  | 'assigned' // 已交办, waiting for 签收
+  | 'in_progress' // 办理中
+  | 'submitted' // 待审核
+  | 'done' // 已办结
+  | 'cancelled'; // 已撤销
+
+export const TERMINAL_STATUSES: readonly ItemStatus[] = ['done', 'cancelled'];
+
+export type Urgency = 'normal' | 'important' | 'urgent'; // 一般 / 重要 / 紧急
+
+/** The supervision line an item belongs to; every kind reuses the base lifecycle. */
+export type ItemKind = 'task' | 'rectification' | 'loan' | 'project' | 'monitoring' | 'ranking';
+
+/** What the issuer decides when the item is created; never changes afterwards. */
+export interface ItemSpec {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  description: string;
+  urgency: Urgency;
+  /** 分管 domain, e.g. '农业农村', '金融'; picks the 分管县领导 on escalation. */
+  domain: string;
+  ownerUnitId: string;
+  issuerId: string;
+  reviewerId: string;
+  assigneeId: string;
+  createdAt: string;
+  /** 签收 must happen by this instant. */
+  signBy: string;
+  /** 办结 deadline as assigned; assessment always uses this one. */
+  dueAt: string;
+  evidenceRequired: boolean;
+}
+
+export interface PendingExtension {
+  requestedBy: string;
+  requestedAt: string;
+  reason: string;
+  /** The new deadline asked for, as an instant (end of that working day). */
+  newDueAt: string;
+}
+
+export interface ProgressReport {
+  percent: number;
+  note: string;
+  at: string;
+  by: string;
+}
+
+export interface ItemState {
+  spec: ItemSpec;
+  status: ItemStatus;
+  assigneeId: string;
+  /** Working deadline: moves with approved extensions. */
+  dueAt: string;
+  signedAt?: string;
+  /** The date the assignee committed to when signing (签收承诺办结日期). */
+  committedDate?: string;
+  progress?: ProgressReport;
+  result?: string;
+  submittedAt?: string;
+  returnCount: number;
+  lastReturnReason?: string;
+  extension?: PendingExtension;
+  extensionsGranted: number;
+  closedAt?: string;
+  closeReason?: string;
+  /** Number of events applied; the ledger row's version. */
+  seq: number;
+}
