@@ -18,6 +18,11 @@ export function createLarkClient(options: LarkClientOptions): lark.Client {
     appSecret: options.appSecret,
     domain: options.domain,
     cache: new lark.DefaultCache(),
-    loggerLevel: lark.LoggerLevel.error,
+    // Failures are classified and logged by our callers; the SDK would print raw axios dumps.
+    // (A silent logger, because `loggerLevel: fatal` is 0 and the SDK turns it back into info.)
+    logger: SILENT,
   });
 }
+
+const drop = () => {};
+const SILENT = { error: drop, warn: drop, info: drop, debug: drop, trace: drop };

@@ -1,0 +1,100 @@
+import { Runtime } from '@temporalio/worker';
+import { createDb } from '../db/connection.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { type LarkSim, startLarkSim } from '../larksim/index.js';
+import { CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH } from './bot-server.js';
+import type { Config } from './config.js';
+import { buildDemoOrg } from './demo/county.js';
+import { demoItemSpecs } from './demo/items.js';
+import { demoLarkDirectory, seedDemoOrg } from './demo/seed.js';
+import { startItem } from './item-service.js';
+import { createLogger } from './logger.js';
+import { startSystem } from './system.js';
+import { startDevTemporal } from './temporal-server.js';
+
+/**
+ * `npm start`: the whole system on embedded defaults — PGlite (or DATABASE_URL), a Temporal
+ * dev server (or TEMPORAL_ADDRESS), the Lark simulator with the demo county (unless real Lark
+ * credentials are set), the worker and the bot — then prints where to look.
+ */
+export async function runDev(config: Config): Promise<void> {
+  const logger = createLogger('duban', config.logLevel);
+  Runtime.install({ shutdownSignals: [], logger: quietTemporalLogger() });
+  const stops: (() => Promise<void>)[] = [];
+
+  const pg = config.database.url ? undefined : await startEmbeddedPostgres(config.dataDir);
+  if (pg) stops.push(pg.stop);
+  const database = createDb(config.database.url ?? pg!.url, pg ? pg.maxConnections : 10);
+  stops.push(database.close);
+  await migrateToLatest(database.db as never);
+
+  const temporal = config.temporal.address ? undefined : await startDevTemporal(config.temporal.cliPath, config.dataDir);
+  if (temporal) stops.push(temporal.stop);
+  const address = config.temporal.address ?? temporal!.address;
+
+  const org = buildDemoOrg();
+  let sim: LarkSim | undefined;
+  if (config.lark.simulated) {
+    const directory = demoLarkDirectory(org);
+    sim = await startLarkSim({
+      host: config.http.host,
+      port: config.http.simPort,
+      app: { ...config.lark, name: '督办助手' },
+      users: directory.users,
+      departments: directory.departments,
+    });
+    stops.push(sim.close);
+  }
+
+  const system = await startSystem({
+    db: database.db,
+    temporal: { address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
+    lark: { ...config.lark, domain: config.lark.domain ?? sim!.url },
+    http: { host: config.http.host, botPort: config.http.botPort },
+    logger,
+  });
+  stops.push(system.stop);
+  sim?.setCallbackUrls({ card: system.botUrl + CARD_CALLBACK_PATH, event: system.botUrl + EVENT_CALLBACK_PATH });
+
+  await seedDemoOrg(database.db, org);
+  let started = 0;
+  for (const spec of demoItemSpecs(new Date())) {
+    const r = await startItem(system.client, config.temporal.taskQueue, spec);
+    if (r.started) started += 1;
+  }
+
+  printUrls({ sim: sim?.url, bot: system.botUrl, temporalUi: temporal?.uiUrl, database: pg ? 'PGlite' : 'PostgreSQL', started });
+  await waitForSignal();
+  process.stdout.write('\n正在停止……\n');
+  for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error('stop failed', { error: String(err) }));
+}
+
+function printUrls(u: { sim?: string; bot: string; temporalUi?: string; database: string; started: number }) {
+  const lines = [
+    '',
+    '督办 Duban 已启动（演示县：嵩明县）',
+    u.sim ? `  飞书模拟器（网页聊天，选择干部查看待办卡片）: ${u.sim}/` : '',
+    `  机器人回调地址:        ${u.bot}/lark/card`,
+    u.temporalUi ? `  Temporal 控制台:       ${u.temporalUi}` : '',
+    `  数据库:                ${u.database}`,
+    `  本次新交办演示事项:    ${u.started} 项`,
+    '按 Ctrl+C 停止。',
+    '',
+  ];
+  process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n');
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+function quietTemporalLogger() {
+  const drop = () => {};
+  const forward = (level: string) => (message: string, meta?: Record<string, unknown>) =>
+    process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), lvl: level, name: 'temporal', message, ...meta })}\n`);
+  return { log: drop, trace: drop, debug: drop, info: drop, warn: forward('warn'), error: forward('error') };
+}
