@@ -16,12 +16,14 @@ export interface SystemOptions {
   http: { host: string; botPort: number };
   logger: Logger;
   clock?: () => Date;
+  /** Default true; false runs only the bot (workers may live in other processes). */
+  runWorker?: boolean;
 }
 
 export interface RunningSystem {
   botUrl: string;
   client: Client;
-  worker: Worker;
+  worker: Worker | undefined;
   stopWorker(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -37,24 +39,26 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const lark = createLarkMessenger(createLarkClient(options.lark));
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
-  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createWorker({
-    connection: nativeConnection,
-    namespace: temporal.namespace,
-    taskQueue: temporal.taskQueue,
-    db,
-    lark,
-    logger,
-    clock,
-    ...(temporal.workflowBundlePath ? { workflowBundlePath: temporal.workflowBundlePath } : {}),
-  });
-  const workerRun = worker.run();
+  const nativeConnection = options.runWorker === false ? undefined : await NativeConnection.connect({ address: temporal.address });
+  const worker = nativeConnection
+    ? await createWorker({
+        connection: nativeConnection,
+        namespace: temporal.namespace,
+        taskQueue: temporal.taskQueue,
+        db,
+        lark,
+        logger,
+        clock,
+        ...(temporal.workflowBundlePath ? { workflowBundlePath: temporal.workflowBundlePath } : {}),
+      })
+    : undefined;
+  const workerRun = worker?.run();
   const server: Server = createBotServer({ db, temporal: client, lark: options.lark, logger, clock });
   const botPort = await listen(server, options.http.botPort, options.http.host);
 
   let workerStopped = false;
   const stopWorker = async () => {
-    if (workerStopped) return;
+    if (workerStopped || !worker) return;
     workerStopped = true;
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
@@ -68,7 +72,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await stopWorker();
-      await nativeConnection.close();
+      await nativeConnection?.close();
       await connection.close();
     },
   };

@@ -24,8 +24,11 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export function createDb(connectionString: string, maxConnections = 10): DbHandle {
+export function createDb(connectionString: string, maxConnections = 10, onIdleError?: (err: Error) => void): DbHandle {
   const pool = new pg.Pool({ connectionString, max: maxConnections, types });
+  // An idle client losing its server (restart, failover) must not crash the process; the pool
+  // replaces it on the next query.
+  pool.on('error', (err) => onIdleError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, close: () => db.destroy() };
 }

@@ -35,7 +35,7 @@ const ledger = proxyActivities<ItemActivities>({
 
 /** Card delivery may wait on Lark's rate limits; a 429 tells the retry how long to wait. */
 const messenger = proxyActivities<ItemActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

@@ -10,13 +10,9 @@ import { type RunningSystem, startSystem } from '../../app/system.js';
 import type { ItemSpec } from '../../domain/item/index.js';
 import { type LarkSim, type SimMessage, startLarkSim } from '../../larksim/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { TEST_APP } from './test-app.js';
 
-export const TEST_APP = {
-  appId: 'cli_7e57a1b2c3d4e5f6',
-  appSecret: 'test-secret',
-  encryptKey: 'test-encrypt-key',
-  verificationToken: 'test-verification-token',
-};
+export { TEST_APP };
 
 let runtimeInstalled = false;
 
@@ -43,7 +39,7 @@ export interface Stack {
  * the run's Temporal dev server, the Lark simulator, the worker and the bot webhook, with the
  * official SDK talking HTTP to the simulator.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { runWorker?: boolean } = {}): Promise<Stack> {
   installQuietRuntime();
   const db = await createTestDatabase();
   await seedDemoOrg(db.db);
@@ -65,6 +61,7 @@ export async function startStack(): Promise<Stack> {
     lark: { ...TEST_APP, domain: sim.url },
     http: { host: '127.0.0.1', botPort: 0 },
     logger: createLogger('test', 'silent'),
+    ...(options.runWorker === false ? { runWorker: false } : {}),
   });
   sim.setCallbackUrls({ card: system.botUrl + CARD_CALLBACK_PATH, event: system.botUrl + EVENT_CALLBACK_PATH });
   return {
