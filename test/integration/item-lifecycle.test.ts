@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findItem, listEvents } from '../../db/repositories/items.js';
 import { dateFromToday, liveSpec } from '../support/live-items.js';
 import { cardsOf, cardText, clickButton, eventually, type Stack, startStack, textsOf } from '../support/stack.js';
@@ -92,5 +95,27 @@ describe('one item, end to end, through the simulator and the real SDK', () => {
     expect(sim.deliveries().filter((d) => d.kind === 'send' && d.code === 0)).toHaveLength(3);
     await eventually('the approval notice', () => textsOf(sim, ASSIGNEE).find((t) => t.includes('审核已通过')));
     expect(cardText(cardsOf(sim, ASSIGNEE)[0]!)).not.toContain('提交办结"');
+  });
+
+  it('its recorded history replays against the current workflow code', async () => {
+    const spec = liveSpec();
+    await stack.startItem(spec);
+    const { sim } = stack;
+    const todo = await eventually('the assignee card', () =>
+      cardsOf(sim, ASSIGNEE).find((m) => cardText(m).includes(spec.id)),
+    );
+    await clickButton(sim, todo, ASSIGNEE, '签收', { committed_date: dateFromToday(3) });
+    await clickButton(sim, todo, ASSIGNEE, '提交办结', { result: '已完成' });
+    const review = await eventually('the reviewer card', () =>
+      cardsOf(sim, REVIEWER).find((m) => cardText(m).includes(spec.id)),
+    );
+    await clickButton(sim, review, REVIEWER, '审核通过');
+    const handle = stack.system.client.workflow.getHandle(spec.id);
+    await handle.result();
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, spec.id);
+    // Kept as a build artefact; test/fixtures/histories holds the copies that guard old versions.
+    mkdirSync('test-results/histories', { recursive: true });
+    writeFileSync('test-results/histories/item-lifecycle.json', historyToJSON(history));
   });
 });
