@@ -3,9 +3,12 @@ import { migrateToLatest } from '../db/migrate.js';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoOrg } from './demo/seed.js';
 import { runDev } from './dev.js';
+import { runProcess } from './processes.js';
 
 const USAGE = `用法 / usage: tsx app/cli.ts <command>
   dev          start everything on embedded defaults (npm start)
+  worker       run a Temporal worker (needs TEMPORAL_ADDRESS, DATABASE_URL, Lark settings)
+  server       run the bot webhook (same settings)
   migrate      apply database migrations (needs DATABASE_URL)
   seed-demo    write the demo county's org (needs DATABASE_URL)`;
 
@@ -15,6 +18,9 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'dev':
       return runDev(config);
+    case 'worker':
+    case 'server':
+      return runProcess(config, command);
     case 'migrate':
       return withDatabase(config.database.url, async (db) => {
         const applied = await migrateToLatest(db as never);
@@ -42,6 +48,8 @@ async function withDatabase(url: string | undefined, fn: (db: ReturnType<typeof 
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

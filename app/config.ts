@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
   const e: Env = { ...env, ...overrides };
   const simulated = !e.LARK_APP_ID;
   const lark = simulated
-    ? { simulated, ...SIMULATOR_APP, domain: undefined }
+    ? { simulated, ...SIMULATOR_APP, domain: e.LARK_DOMAIN || undefined }
     : {
         simulated,
         appId: required(e, 'LARK_APP_ID'),

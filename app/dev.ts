@@ -29,7 +29,9 @@ export async function runDev(config: Config): Promise<void> {
   stops.push(database.close);
   await migrateToLatest(database.db as never);
 
-  const temporal = config.temporal.address ? undefined : await startDevTemporal(config.temporal.cliPath, config.dataDir);
+  const temporal = config.temporal.address
+    ? undefined
+    : await startDevTemporal(config.temporal.cliPath, config.dataDir);
   if (temporal) stops.push(temporal.stop);
   const address = config.temporal.address ?? temporal!.address;
 
@@ -64,10 +66,17 @@ export async function runDev(config: Config): Promise<void> {
     if (r.started) started += 1;
   }
 
-  printUrls({ sim: sim?.url, bot: system.botUrl, temporalUi: temporal?.uiUrl, database: pg ? 'PGlite' : 'PostgreSQL', started });
+  printUrls({
+    sim: sim?.url,
+    bot: system.botUrl,
+    temporalUi: temporal?.uiUrl,
+    database: pg ? 'PGlite' : 'PostgreSQL',
+    started,
+  });
   await waitForSignal();
   process.stdout.write('\n正在停止……\n');
-  for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error('stop failed', { error: String(err) }));
+  for (const stop of stops.reverse())
+    await stop().catch((err: unknown) => logger.error('stop failed', { error: String(err) }));
 }
 
 function printUrls(u: { sim?: string; bot: string; temporalUi?: string; database: string; started: number }) {
@@ -95,6 +104,8 @@ function waitForSignal(): Promise<void> {
 function quietTemporalLogger() {
   const drop = () => {};
   const forward = (level: string) => (message: string, meta?: Record<string, unknown>) =>
-    process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), lvl: level, name: 'temporal', message, ...meta })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ t: new Date().toISOString(), lvl: level, name: 'temporal', message, ...meta })}\n`,
+    );
   return { log: drop, trace: drop, debug: drop, info: drop, warn: forward('warn'), error: forward('error') };
 }

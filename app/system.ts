@@ -39,7 +39,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const lark = createLarkMessenger(createLarkClient(options.lark));
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
-  const nativeConnection = options.runWorker === false ? undefined : await NativeConnection.connect({ address: temporal.address });
+  const nativeConnection =
+    options.runWorker === false ? undefined : await NativeConnection.connect({ address: temporal.address });
   const worker = nativeConnection
     ? await createWorker({
         connection: nativeConnection,

@@ -16,10 +16,12 @@ export interface DevTemporal {
  */
 export async function startDevTemporal(cliPath: string, dataDir: string, port = 7233): Promise<DevTemporal> {
   if (!existsSync(cliPath)) {
-    throw new Error(`Temporal CLI not found at ${cliPath}; run "bash scripts/ensure-tools.sh" or set TEMPORAL_CLI_PATH`);
+    throw new Error(
+      `Temporal CLI not found at ${cliPath}; run "bash scripts/ensure-tools.sh" or set TEMPORAL_CLI_PATH`,
+    );
   }
   mkdirSync(dataDir, { recursive: true });
-  const grpcPort = (await isFree(port)) ? port : await freePort();
+  const grpcPort = port !== 0 && (await isFree(port)) ? port : await freePort();
   const uiPort = await freePort();
   const child = spawn(
     cliPath,
@@ -58,7 +60,8 @@ async function waitForServer(address: string, child: ChildProcess, timeoutMs = 3
       await connection.close();
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`temporal dev server did not start within ${timeoutMs} ms: ${String(err)}`);
+      if (Date.now() > deadline)
+        throw new Error(`temporal dev server did not start within ${timeoutMs} ms: ${String(err)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -40,5 +40,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ? { workflowBundle: { codePath: deps.workflowBundlePath } }
       : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(deps),
+    // Activities are I/O-bound (PostgreSQL, Lark); Lark pacing may hold one for up to 0.5 s.
+    maxConcurrentActivityTaskExecutions: 200,
   });
 }

@@ -7,9 +7,18 @@ import { buildDemoOrg, type DemoOrg } from './county.js';
 /** Writes the demo county's org into the database; safe to run again. */
 export async function seedDemoOrg(db: Kysely<Database>, org: DemoOrg = buildDemoOrg()): Promise<DemoOrg> {
   // Parents before children: the units table references itself.
-  await upsertUnits(db, org.units.filter((u) => u.kind === 'county'));
-  await upsertUnits(db, org.units.filter((u) => u.kind === 'department' || u.kind === 'township'));
-  await upsertUnits(db, org.units.filter((u) => u.kind === 'village'));
+  await upsertUnits(
+    db,
+    org.units.filter((u) => u.kind === 'county'),
+  );
+  await upsertUnits(
+    db,
+    org.units.filter((u) => u.kind === 'department' || u.kind === 'township'),
+  );
+  await upsertUnits(
+    db,
+    org.units.filter((u) => u.kind === 'village'),
+  );
   await upsertPeople(db, org.people);
   await replacePosts(
     db,
@@ -21,7 +30,10 @@ export async function seedDemoOrg(db: Kysely<Database>, org: DemoOrg = buildDemo
 }
 
 /** The same people as simulator users, with one Lark department per unit. */
-export function demoLarkDirectory(org: DemoOrg = buildDemoOrg()): { users: LarkSimUser[]; departments: LarkSimDepartment[] } {
+export function demoLarkDirectory(org: DemoOrg = buildDemoOrg()): {
+  users: LarkSimUser[];
+  departments: LarkSimDepartment[];
+} {
   const deptId = (unitId: string) => `od-${unitId}`;
   const leaders = new Map(
     org.posts.filter((p) => p.role === 'leader' || p.role === 'secretary').map((p) => [p.unit_id, p.person_id]),

@@ -1,5 +1,9 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { checkBody, classifyLarkFailure } from './errors.js';
+import { checkBody, classifyLarkFailure, LarkApiError } from './errors.js';
+import { LARK_LIMITS, SlidingWindowLimiter, SlotTooFar } from './rate-limiter.js';
+
+/** Longer waits are handed back to the caller (Temporal retries the activity later). */
+const MAX_PACING_WAIT_MS = 500;
 
 /** The slice of Lark messaging Duban uses; activities depend on this, not on the SDK. */
 export interface LarkMessenger {
@@ -9,7 +13,28 @@ export interface LarkMessenger {
   patchCard(messageId: string, card: object): Promise<void>;
 }
 
-export function createLarkMessenger(client: lark.Client): LarkMessenger {
+export function createLarkMessenger(client: lark.Client, pacing = new SlidingWindowLimiter()): LarkMessenger {
+  const limiter = {
+    async acquire(rules: Parameters<SlidingWindowLimiter['acquire']>[0]) {
+      try {
+        await pacing.acquire(rules, MAX_PACING_WAIT_MS);
+      } catch (err) {
+        if (!(err instanceof SlotTooFar)) throw err;
+        throw new LarkApiError(`paced: ${err.message}`, undefined, true, err.waitMs);
+      }
+    },
+  };
+  // Replies land in the card's chat; remember whose chat each card is in to pace per recipient.
+  const recipientOf = new Map<string, string>();
+  const app = (route: string) => [
+    { key: `app:${route}`, limit: LARK_LIMITS.appPerSecond, windowMs: LARK_LIMITS.secondWindowMs },
+    { key: `app-min:${route}`, limit: LARK_LIMITS.appPerMinute, windowMs: 60_000 },
+  ];
+  const recipient = (openId: string | undefined) =>
+    openId
+      ? [{ key: `to:${openId}`, limit: LARK_LIMITS.perRecipientPerSecond, windowMs: LARK_LIMITS.secondWindowMs }]
+      : [];
+
   async function call<T extends { code?: number; msg?: string }>(what: string, fn: () => Promise<T>): Promise<T> {
     let body: T;
     try {
@@ -22,15 +47,19 @@ export function createLarkMessenger(client: lark.Client): LarkMessenger {
 
   return {
     async sendCard(openId, card, uuid) {
+      await limiter.acquire([...app('send'), ...recipient(openId)]);
       const res = await call('send card', () =>
         client.im.message.create({
           params: { receive_id_type: 'open_id' },
           data: { receive_id: openId, msg_type: 'interactive', content: JSON.stringify(card), uuid },
         }),
       );
-      return requireMessageId(res.data?.message_id, 'send card');
+      const messageId = requireMessageId(res.data?.message_id, 'send card');
+      recipientOf.set(messageId, openId);
+      return messageId;
     },
     async replyText(messageId, text, uuid) {
+      await limiter.acquire([...app('reply'), ...recipient(recipientOf.get(messageId))]);
       const res = await call('reply', () =>
         client.im.message.reply({
           path: { message_id: messageId },
@@ -40,6 +69,14 @@ export function createLarkMessenger(client: lark.Client): LarkMessenger {
       return requireMessageId(res.data?.message_id, 'reply');
     },
     async patchCard(messageId, card) {
+      await limiter.acquire([
+        ...app('patch'),
+        {
+          key: `patch:${messageId}`,
+          limit: LARK_LIMITS.perMessagePatchPerSecond,
+          windowMs: LARK_LIMITS.secondWindowMs,
+        },
+      ]);
       await call('patch card', () =>
         client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
       );

@@ -9,6 +9,7 @@ import {
   type Receiver,
   sdkClient,
   sendCard,
+  silentLogger,
   simpleCard,
   startReceiver,
   startSim,
@@ -124,6 +125,19 @@ describe('card callbacks', () => {
     expect(msg?.card).toEqual(doneCard);
     expect(msg?.updatedCount).toBe(1);
     expect(msg?.lastToast).toEqual({ type: 'success', content: '已签收' });
+  });
+
+  it('is also accepted by the SDK’s CardActionHandler', async () => {
+    const handler = new lark.CardActionHandler(
+      { encryptKey: APP.encryptKey, verificationToken: APP.verificationToken, logger: silentLogger },
+      async (data: CardAction) => ({ toast: { type: 'info', content: `收到 ${String(data.action.value.action)}` } }),
+    );
+    const receiver = await startReceiver('/lark/card-handler', handler);
+    closers.push(receiver.close);
+    sim.setCallbackUrls({ card: receiver.url });
+    const id = await sendCard(client, U.cadre, simpleCard('旧式处理器'));
+    const result = await sim.click({ messageId: id, operatorOpenId: U.cadre, value: { action: 'ack' } });
+    expect(result.toast).toEqual({ type: 'info', content: '收到 ack' });
   });
 
   it('sends date pickers in Lark’s format inside form_value', async () => {

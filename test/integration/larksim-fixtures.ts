@@ -174,7 +174,10 @@ export interface Receiver {
 }
 
 /** A bot endpoint built the way Duban's is: the SDK's dispatcher behind `adaptDefault` on node:http. */
-export async function startReceiver(path: string, dispatcher: lark.EventDispatcher): Promise<Receiver> {
+export async function startReceiver(
+  path: string,
+  dispatcher: lark.EventDispatcher | lark.CardActionHandler,
+): Promise<Receiver> {
   const handler = lark.adaptDefault(path, dispatcher, { autoChallenge: true });
   const server = createServer((req, res) => {
     handler(req, res).catch((e: unknown) => {

@@ -1,0 +1,41 @@
+import { Runtime } from '@temporalio/worker';
+import { createDb } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { type Config, ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { startSystem } from './system.js';
+
+/**
+ * `worker` and `server` for deployments: each runs one role against an existing Temporal
+ * server (TEMPORAL_ADDRESS), PostgreSQL (DATABASE_URL) and Lark (LARK_* variables, or
+ * LARK_DOMAIN pointing at a simulator). Both are stateless and scale out.
+ */
+export async function runProcess(config: Config, role: 'worker' | 'server'): Promise<void> {
+  const address = config.temporal.address;
+  const url = config.database.url;
+  if (!address) throw new ConfigError('TEMPORAL_ADDRESS is required (host:port of the Temporal frontend)');
+  if (!url) throw new ConfigError('DATABASE_URL is required');
+  if (!config.lark.domain) throw new ConfigError('LARK_APP_ID (or LARK_DOMAIN for a simulator) is required');
+  const logger = createLogger(`duban-${role}`, config.logLevel);
+  Runtime.install({ shutdownSignals: [] });
+  const database = createDb(url, 10, (err) => logger.warn('database connection lost', { error: err.message }));
+  await migrateToLatest(database.db as never);
+  const system = await startSystem({
+    db: database.db,
+    temporal: { address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
+    lark: { ...config.lark, domain: config.lark.domain },
+    http: { host: config.http.host, botPort: role === 'server' ? config.http.botPort : 0 },
+    logger,
+    runWorker: role === 'worker',
+  });
+  logger.info(`${role} started`, {
+    bot: role === 'server' ? system.botUrl : undefined,
+    taskQueue: config.temporal.taskQueue,
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await system.stop();
+  await database.close();
+}

@@ -1,0 +1,24 @@
+export { decrypt, encrypt, type SignedHeaders, sealEnvelope, sign } from './crypto.js';
+export { startLarkSim } from './server.js';
+export type {
+  LarkSim,
+  LarkSimApp,
+  LarkSimDepartment,
+  LarkSimOptions,
+  LarkSimUser,
+  SimCallbackErrorCode,
+  SimClickParams,
+  SimClickResult,
+  SimDelivery,
+  SimDeliveryKind,
+  SimEventAttempt,
+  SimEventDelivery,
+  SimEventResult,
+  SimFault,
+  SimMessage,
+  SimRateViolation,
+  SimRequestRecord,
+  SimSendTextParams,
+  SimUrlVerification,
+} from './types.js';
+export { SimUsageError } from './usage-error.js';
