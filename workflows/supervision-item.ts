@@ -88,8 +88,10 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
 
 /** Runs the domain's decision; throws (refusing the Update) with the user-facing reason. */
 function accept(state: ItemState, args: ItemUpdateArgs, expected?: ItemCommandType): ItemEvent {
-  if (expected && args.command?.type !== expected) {
-    throw ApplicationFailure.nonRetryable(`命令类型不匹配：${String(args.command?.type)}`, 'invalid_value');
+  // Payloads come off the wire: check the shape before trusting the type.
+  const type = (args as { command?: { type?: unknown } } | undefined)?.command?.type;
+  if (expected && type !== expected) {
+    throw ApplicationFailure.nonRetryable(`命令类型不匹配：${String(type)}`, 'invalid_value');
   }
   const at = now();
   const decision = decide(state, args.command, {

@@ -124,7 +124,8 @@ export function findButton(card: unknown, text: string): CardButton | undefined 
     if (Array.isArray(node)) stack.push(...node);
     else if (node && typeof node === 'object') {
       const n = node as Record<string, unknown>;
-      if (n.tag === 'button' && (n.text as { content?: string })?.content === text) return n as unknown as CardButton;
+      if (n.tag === 'button' && (n.text as { content?: string } | undefined)?.content === text)
+        return n as unknown as CardButton;
       stack.push(...Object.values(n));
     }
   }
