@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ItemState } from '../domain/item/index.js';
+import type { EscalationTables } from './tables/escalation.js';
 
 /** Timestamps and dates travel as strings (see connection.ts type parsers). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -77,6 +78,8 @@ export interface ItemsTable {
   policy_id: number | null;
   state: Json<ItemState>;
   version: number;
+  /** Highest chain level (0–4) an escalation has reached; see migration 002. */
+  escalation_level: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -117,7 +120,8 @@ export interface InboundCallbacksTable {
   received_at: Generated<string>;
 }
 
-export interface Database {
+/** The foundation's tables; each feature adds its own `XTables` interface in db/tables/ and extends Database with it. */
+export interface FoundationTables {
   units: UnitsTable;
   people: PeopleTable;
   posts: PostsTable;
@@ -129,6 +133,8 @@ export interface Database {
   deliveries: DeliveriesTable;
   inbound_callbacks: InboundCallbacksTable;
 }
+
+export interface Database extends FoundationTables, EscalationTables {}
 
 export type Unit = Selectable<UnitsTable>;
 export type Person = Selectable<PeopleTable>;
