@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { createCardActionHandler } from '../bot/webhook/card-action.js';
+import { createItemCardRoute } from '../bot/webhook/card-action.js';
+import { type CardRoute, createCardRouter } from '../bot/webhook/card-router.js';
 import { createHttpServer, larkEndpoint, send } from '../bot/webhook/http-server.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from './logger.js';
@@ -12,6 +13,8 @@ export interface BotServerDeps {
   lark: { encryptKey: string; verificationToken: string };
   logger: Logger;
   clock?: () => Date;
+  /** Card routes of other features, by the `kind` their buttons carry. */
+  cardRoutes?: Record<string, CardRoute>;
 }
 
 export const CARD_CALLBACK_PATH = '/lark/card';
@@ -21,7 +24,10 @@ export const EVENT_CALLBACK_PATH = '/lark/event';
 export function createBotServer(deps: BotServerDeps): Server {
   const clock = deps.clock ?? (() => new Date());
   const common = { ...deps.lark, logger: deps.logger, clock };
-  const onCardAction = createCardActionHandler({ db: deps.db, temporal: deps.temporal, logger: deps.logger, clock });
+  const onCardAction = createCardRouter(deps, {
+    item: createItemCardRoute({ db: deps.db, temporal: deps.temporal, logger: deps.logger, clock }),
+    ...deps.cardRoutes,
+  });
   return createHttpServer(
     [
       {
