@@ -24,6 +24,9 @@ export const itemUpdates: { readonly [T in ItemCommandType]: ItemUpdate } = {
   reject_extension: defineUpdate('reject_extension'),
   transfer: defineUpdate('transfer'),
   cancel: defineUpdate('cancel'),
+  urge: defineUpdate('urge'),
+  instruct: defineUpdate('instruct'),
+  escalate_now: defineUpdate('escalate_now'),
 };
 
 export const itemStateQuery = defineQuery<ItemState>('state');

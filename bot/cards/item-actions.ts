@@ -16,6 +16,10 @@ export const FIELDS = {
   transferTo: 'transfer_to',
   transferReason: 'transfer_reason',
   cancelReason: 'cancel_reason',
+  urgeReason: 'urge_reason',
+  instruction: 'instruction',
+  escalateLevel: 'escalate_level',
+  escalateReason: 'escalate_reason',
 } as const;
 
 export function assigneeActions({ state, transferCandidates }: ItemCardInput): CardElement[] {

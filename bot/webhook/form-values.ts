@@ -35,6 +35,12 @@ export function commandFromForm(cmd: ItemCommandType, form: FormValue): ItemComm
       return { type: 'transfer', toPersonId: text(FIELDS.transferTo), reason: text(FIELDS.transferReason) };
     case 'cancel':
       return { type: 'cancel', reason: text(FIELDS.cancelReason) };
+    case 'urge':
+      return { type: 'urge', reason: text(FIELDS.urgeReason) };
+    case 'instruct':
+      return { type: 'instruct', text: text(FIELDS.instruction) };
+    case 'escalate_now':
+      return { type: 'escalate_now', level: Number(form[FIELDS.escalateLevel]), reason: text(FIELDS.escalateReason) };
   }
 }
 

@@ -10,7 +10,10 @@ export type ItemCommand =
   | { type: 'approve_extension'; note?: string }
   | { type: 'reject_extension'; reason: string }
   | { type: 'transfer'; toPersonId: string; reason: string }
-  | { type: 'cancel'; reason: string };
+  | { type: 'cancel'; reason: string }
+  | { type: 'urge'; reason: string }
+  | { type: 'instruct'; text: string }
+  | { type: 'escalate_now'; level: number; reason: string };
 
 export type ItemCommandType = ItemCommand['type'];
 
@@ -36,4 +39,7 @@ export const COMMAND_LABELS: Record<ItemCommandType, string> = {
   reject_extension: '不同意延期',
   transfer: '转办',
   cancel: '撤销',
+  urge: '催办',
+  instruct: '批示',
+  escalate_now: '立即升级',
 };

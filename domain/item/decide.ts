@@ -1,5 +1,6 @@
 import { compareInstants, endOfDay, localDate } from '../shanghai-time.js';
 import type { CommandContext, ItemCommand } from './commands.js';
+import { decideEscalationCommand } from './decide-escalation.js';
 import type { ItemEventBody } from './events.js';
 import { STATUS_LABELS } from './labels.js';
 import { type Refusal, refuse } from './refusal.js';
@@ -83,6 +84,10 @@ export function decide(state: ItemState, command: ItemCommand, ctx: CommandConte
         requireText(command.reason, '撤销理由', 500) ??
         accept({ type: 'cancelled', reason: command.reason.trim() })
       );
+    case 'urge':
+    case 'instruct':
+    case 'escalate_now':
+      return decideEscalationCommand(state, command, ctx);
   }
 }
 

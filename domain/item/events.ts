@@ -12,7 +12,30 @@ export type ItemEventBody =
   | { type: 'extension_approved'; newDueAt: string; previousDueAt: string; note?: string }
   | { type: 'extension_rejected'; reason: string }
   | { type: 'transferred'; fromPersonId: string; toPersonId: string; reason: string }
-  | { type: 'cancelled'; reason: string };
+  | { type: 'cancelled'; reason: string }
+  | { type: 'read_detected'; personId: string; readAt: string }
+  | {
+      type: 'reminded';
+      stepId: string;
+      personId: string;
+      /** How it reached them: the daily digest, a notice under their card, or 加急 channels. */
+      channels: string[];
+      failures?: string[];
+    }
+  | {
+      type: 'escalated';
+      stepId: string;
+      level: number;
+      personId: string;
+      role: string;
+      standsInFor?: string;
+      channels: string[];
+      failures?: string[];
+    }
+  | { type: 'escalation_skipped'; stepId: string; level: number; reason: string }
+  | { type: 'escalation_requested'; level: number; reason: string }
+  | { type: 'urged'; reason: string }
+  | { type: 'instructed'; text: string };
 
 export type ItemEventType = ItemEventBody['type'];
 
@@ -30,4 +53,11 @@ export const EVENT_LABELS: Record<ItemEventType, string> = {
   extension_rejected: '不同意延期',
   transferred: '转办',
   cancelled: '撤销',
+  read_detected: '已读',
+  reminded: '提醒',
+  escalated: '升级督办',
+  escalation_skipped: '跳过层级',
+  escalation_requested: '要求立即升级',
+  urged: '催办',
+  instructed: '批示',
 };

@@ -1,5 +1,5 @@
 import type { ItemEvent } from './events.js';
-import type { ItemSpec, ItemState } from './types.js';
+import { type EscalationState, escalationOf, type ItemSpec, type ItemState } from './types.js';
 
 /** The state right after 交办. */
 export function initialState(spec: ItemSpec): ItemState {
@@ -10,6 +10,7 @@ export function initialState(spec: ItemSpec): ItemState {
     dueAt: spec.dueAt,
     returnCount: 0,
     extensionsGranted: 0,
+    escalation: { level: 0, fired: [], recipients: [], lastUrgedAt: {}, urgeCount: 0, instructions: [] },
     seq: 1,
   };
 }
@@ -58,5 +59,35 @@ export function evolve(state: ItemState, event: ItemEvent): ItemState {
     }
     case 'cancelled':
       return { ...next, status: 'cancelled', closedAt: event.at, closeReason: event.reason };
+    case 'read_detected':
+      return withEscalation(next, (e) => ({ ...e, readAt: e.readAt ?? event.readAt }));
+    case 'reminded':
+      return withEscalation(next, (e) => ({ ...e, fired: [...e.fired, event.stepId] }));
+    case 'escalated':
+      return withEscalation(next, (e) => ({
+        ...e,
+        fired: [...e.fired, event.stepId],
+        level: Math.max(e.level, event.level),
+        recipients: e.recipients.includes(event.personId) ? e.recipients : [...e.recipients, event.personId],
+      }));
+    case 'escalation_skipped':
+      return withEscalation(next, (e) => ({ ...e, fired: [...e.fired, event.stepId] }));
+    case 'escalation_requested':
+      return next;
+    case 'urged':
+      return withEscalation(next, (e) => ({
+        ...e,
+        urgeCount: e.urgeCount + 1,
+        lastUrgedAt: { ...e.lastUrgedAt, [event.actorId]: event.at },
+      }));
+    case 'instructed':
+      return withEscalation(next, (e) => ({
+        ...e,
+        instructions: [...e.instructions, { by: event.actorId, text: event.text, at: event.at }],
+      }));
   }
+}
+
+function withEscalation(state: ItemState, change: (e: EscalationState) => EscalationState): ItemState {
+  return { ...state, escalation: change(escalationOf(state)) };
 }

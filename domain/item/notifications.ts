@@ -10,7 +10,8 @@ import type { ItemState } from './types.js';
 export interface NotificationPlan {
   /** People who must have a card for this item (sent if they have none yet). */
   cards: string[];
-  notices: { personId: string; text: string }[];
+  /** `from`: the person speaking (催办, 批示); the sender renders their name in front. */
+  notices: { personId: string; text: string; from?: string }[];
 }
 
 export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
@@ -53,6 +54,18 @@ export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
       };
     case 'cancelled':
       return { cards: [], notices: [{ personId: assigneeId, text: `事项已撤销，理由：${event.reason}。` }] };
+    case 'urged':
+      return { cards: [], notices: [{ personId: assigneeId, text: `【催办】${event.reason}`, from: event.actorId }] };
+    case 'instructed':
+      return { cards: [], notices: [{ personId: assigneeId, text: `【批示】${event.text}`, from: event.actorId }] };
+    // Escalation steps deliver their own cards and notices (activities/escalation-activities.ts);
+    // reads and requests only refresh the cards.
+    case 'read_detected':
+    case 'reminded':
+    case 'escalated':
+    case 'escalation_skipped':
+    case 'escalation_requested':
+      return { cards: [], notices: [] };
   }
 }
 

@@ -18,6 +18,8 @@ export type Urgency = 'normal' | 'important' | 'urgent'; // 一般 / 重要 / �
 /** The supervision line an item belongs to; every kind reuses the base lifecycle. */
 export type ItemKind = 'task' | 'rectification' | 'loan' | 'project' | 'monitoring' | 'ranking';
 
+import type { EscalationPolicy } from '../escalation/policy.js';
+
 /** What the issuer decides when the item is created; never changes afterwards. */
 export interface ItemSpec {
   id: string;
@@ -37,6 +39,26 @@ export interface ItemSpec {
   /** 办结 deadline as assigned; assessment always uses this one. */
   dueAt: string;
   evidenceRequired: boolean;
+  /** The escalation policy in force when the item was created (a snapshot; later edits never apply). */
+  policy?: EscalationPolicy;
+  /** The stored policy row, for the ledger. */
+  policyId?: number;
+}
+
+/** Where escalation stands; changed only by events, so it survives replay and continue-as-new. */
+export interface EscalationState {
+  /** Highest chain level reached so far (0 = only the assignee was nudged). */
+  level: number;
+  /** Policy steps already carried out (or skipped for a vacant level). */
+  fired: string[];
+  /** When the assignee was first seen to read their card. */
+  readAt?: string;
+  /** People who received an escalation card: they may 催办 and write 批示. */
+  recipients: string[];
+  /** Last manual 催办 per person, for throttling. */
+  lastUrgedAt: Record<string, string>;
+  urgeCount: number;
+  instructions: { by: string; text: string; at: string }[];
 }
 
 export interface PendingExtension {
@@ -72,6 +94,21 @@ export interface ItemState {
   extensionsGranted: number;
   closedAt?: string;
   closeReason?: string;
+  /** Absent on items created before escalation existed. */
+  escalation?: EscalationState;
   /** Number of events applied; the ledger row's version. */
   seq: number;
+}
+
+export const NO_ESCALATION: EscalationState = Object.freeze({
+  level: 0,
+  fired: [],
+  recipients: [],
+  lastUrgedAt: {},
+  urgeCount: 0,
+  instructions: [],
+}) as EscalationState;
+
+export function escalationOf(state: ItemState): EscalationState {
+  return state.escalation ?? NO_ESCALATION;
 }

@@ -1,0 +1,3 @@
+export * from './policy.js';
+export * from './schedule.js';
+export * from './validate-policy.js';
