@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
+import type { MessageEventData } from '../bot/chat/parse.js';
 import { createItemCardRoute } from '../bot/webhook/card-action.js';
 import { type CardRoute, createCardRouter } from '../bot/webhook/card-router.js';
 import { createHttpServer, larkEndpoint, send } from '../bot/webhook/http-server.js';
@@ -15,6 +16,8 @@ export interface BotServerDeps {
   clock?: () => Date;
   /** Card routes of other features, by the `kind` their buttons carry. */
   cardRoutes?: Record<string, CardRoute>;
+  /** The chat command router (bot/chat), for `im.message.receive_v1`. */
+  onMessage?: (data: MessageEventData) => Promise<unknown>;
 }
 
 export const CARD_CALLBACK_PATH = '/lark/card';
@@ -35,7 +38,14 @@ export function createBotServer(deps: BotServerDeps): Server {
         path: CARD_CALLBACK_PATH,
         handle: larkEndpoint({ ...common, handlers: { 'card.action.trigger': onCardAction } }),
       },
-      { method: 'POST', path: EVENT_CALLBACK_PATH, handle: larkEndpoint({ ...common, handlers: {} }) },
+      {
+        method: 'POST',
+        path: EVENT_CALLBACK_PATH,
+        handle: larkEndpoint({
+          ...common,
+          handlers: deps.onMessage ? { 'im.message.receive_v1': deps.onMessage } : {},
+        }),
+      },
       { method: 'GET', path: '/healthz', handle: async (_req, res) => send(res, 200, { ok: true }) },
     ],
     deps.logger,

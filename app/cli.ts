@@ -1,16 +1,26 @@
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { runCalendarCommand } from './calendar-commands.js';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoOrg } from './demo/seed.js';
 import { runDev } from './dev.js';
+import { runImportOrg, runSyncOrgLark } from './org/cli-commands.js';
 import { runProcess } from './processes.js';
+import { RANKING_USAGE, runRankingCommand } from './ranking/cli-commands.js';
+import { formatTimeline } from './timeline.js';
 
 const USAGE = `用法 / usage: tsx app/cli.ts <command>
   dev          start everything on embedded defaults (npm start)
   worker       run a Temporal worker (needs TEMPORAL_ADDRESS, DATABASE_URL, Lark settings)
   server       run the bot webhook (same settings)
   migrate      apply database migrations (needs DATABASE_URL)
-  seed-demo    write the demo county's org (needs DATABASE_URL)`;
+  seed-demo    write the demo county's org (needs DATABASE_URL)
+  import-org <file.xlsx | csv folder> [--actor id]   import units, people, posts, 分管, 代理 (app/org/README.md)
+  sync-org-lark [--actor id]   sync departments, leaders and members from the Lark contact API
+  timeline <item-id>   print an item's audit trail
+  calendar-notice <notice.json> [--actor id]   load a year's official holiday notice (调休 included)
+  calendar-override <rest|work|emergency> <from> <to> <reason> [--actor id]   a county calendar change
+${RANKING_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command] = argv;
@@ -30,6 +40,29 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config.database.url, async (db) => {
         const org = await seedDemoOrg(db);
         process.stdout.write(`seeded ${org.units.length} units and ${org.people.length} people\n`);
+      });
+    case 'import-org':
+      return withDatabase(config.database.url, async (db) => {
+        process.exitCode = await runImportOrg(db, argv.slice(1), process);
+      });
+    case 'sync-org-lark':
+      return withDatabase(config.database.url, async (db) => {
+        process.exitCode = await runSyncOrgLark(db, config, argv.slice(1), process);
+      });
+    case 'timeline':
+      return withDatabase(config.database.url, async (db) => {
+        const lines = await formatTimeline(db, argv[1] ?? '');
+        process.stdout.write(lines.length ? `${lines.join('\n')}\n` : `没有事项 ${argv[1] ?? ''}\n`);
+        if (!lines.length) process.exitCode = 1;
+      });
+    case 'calendar-notice':
+    case 'calendar-override':
+      return withDatabase(config.database.url, (db) => runCalendarCommand(db, config, command, argv.slice(1)));
+    case 'ranking-draft':
+    case 'ranking-import':
+    case 'ranking-rules':
+      return withDatabase(config.database.url, async (db) => {
+        process.exitCode = await runRankingCommand(db, command, argv.slice(1), process);
       });
     default:
       process.stderr.write(`${USAGE}\n`);

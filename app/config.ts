@@ -32,6 +32,13 @@ export interface Config {
     readonly simPort: number;
     /** How Lark (or the simulator) reaches the bot, e.g. https://duban.example.gov.cn */
     readonly publicBotUrl: string | undefined;
+    readonly dashboardPort: number;
+    /** How browsers reach the dashboard (the OAuth redirect goes there); default http://host:dashboardPort. */
+    readonly publicDashboardUrl: string | undefined;
+  };
+  readonly dashboard: {
+    /** Signs the dashboard's session cookies. */
+    readonly sessionSecret: string;
   };
   readonly logLevel: 'info' | 'warn' | 'error' | 'silent';
 }
@@ -77,7 +84,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
       botPort: port(e, 'DUBAN_BOT_PORT', 3000),
       simPort: port(e, 'DUBAN_SIM_PORT', 4010),
       publicBotUrl: e.DUBAN_PUBLIC_URL || undefined,
+      dashboardPort: port(e, 'DUBAN_DASHBOARD_PORT', 3001),
+      publicDashboardUrl: e.DUBAN_DASHBOARD_URL || undefined,
     },
+    dashboard: { sessionSecret: sessionSecret(e, simulated) },
     logLevel: oneOf(e, 'LOG_LEVEL', ['info', 'warn', 'error', 'silent'] as const, 'info'),
   };
   return deepFreeze(config);
@@ -86,6 +96,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
 function required(e: Env, name: string): string {
   const v = e[name];
   if (!v) throw new ConfigError(`environment variable ${name} is required when LARK_APP_ID is set`);
+  return v;
+}
+
+/** With real Lark the secret must be set (and long); the simulator gets a fixed development secret. */
+function sessionSecret(e: Env, simulated: boolean): string {
+  const v = e.DUBAN_SESSION_SECRET;
+  if (!v && simulated) return 'duban-dev-session-secret-not-for-production';
+  if (!v) throw new ConfigError('environment variable DUBAN_SESSION_SECRET is required when LARK_APP_ID is set');
+  if (v.length < 32) throw new ConfigError('DUBAN_SESSION_SECRET must be at least 32 characters');
   return v;
 }
 

@@ -4,12 +4,15 @@ import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
 import { CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH } from './bot-server.js';
+import { provisionalYearsAround } from './calendar-admin.js';
 import type { Config } from './config.js';
 import { buildDemoOrg } from './demo/county.js';
 import { demoItemSpecs } from './demo/items.js';
 import { demoLarkDirectory, seedDemoOrg } from './demo/seed.js';
 import { startItem } from './item-service.js';
 import { createLogger } from './logger.js';
+import { setUpRankingSchedule } from './ranking/schedule.js';
+import { ensureDigestSchedule } from './schedules.js';
 import { startSystem } from './system.js';
 import { startDevTemporal } from './temporal-server.js';
 
@@ -55,20 +58,33 @@ export async function runDev(config: Config): Promise<void> {
     lark: { ...config.lark, domain: config.lark.domain ?? sim!.url },
     http: { host: config.http.host, botPort: config.http.botPort },
     logger,
+    dashboard: {
+      port: config.http.dashboardPort,
+      sessionSecret: config.dashboard.sessionSecret,
+      ...(config.http.publicDashboardUrl ? { publicUrl: config.http.publicDashboardUrl } : {}),
+    },
   });
   stops.push(system.stop);
   sim?.setCallbackUrls({ card: system.botUrl + CARD_CALLBACK_PATH, event: system.botUrl + EVENT_CALLBACK_PATH });
 
   await seedDemoOrg(database.db, org);
+  await setUpRankingSchedule(system.client, database.db, config.temporal.taskQueue);
+  await ensureDigestSchedule(system.client, config.temporal.taskQueue);
   let started = 0;
   for (const spec of demoItemSpecs(new Date())) {
-    const r = await startItem(system.client, config.temporal.taskQueue, spec);
+    const r = await startItem(system.client, config.temporal.taskQueue, spec, database.db);
     if (r.started) started += 1;
+  }
+  for (const year of provisionalYearsAround(new Date())) {
+    logger.warn(
+      `${year} 年放假通知尚未加载，暂按《全国年节及纪念日放假办法》计算（不含调休）；通知发布后请运行 calendar-notice 加载`,
+    );
   }
 
   printUrls({
     sim: sim?.url,
     bot: system.botUrl,
+    dashboard: system.dashboardUrl,
     temporalUi: temporal?.uiUrl,
     database: pg ? 'PGlite' : 'PostgreSQL',
     started,
@@ -79,11 +95,19 @@ export async function runDev(config: Config): Promise<void> {
     await stop().catch((err: unknown) => logger.error('stop failed', { error: String(err) }));
 }
 
-function printUrls(u: { sim?: string; bot: string; temporalUi?: string; database: string; started: number }) {
+function printUrls(u: {
+  sim?: string;
+  bot: string;
+  dashboard?: string;
+  temporalUi?: string;
+  database: string;
+  started: number;
+}) {
   const lines = [
     '',
     '督办 Duban 已启动（演示县：嵩明县）',
     u.sim ? `  飞书模拟器（网页聊天，选择干部查看待办卡片）: ${u.sim}/` : '',
+    u.dashboard ? `  督办看板（飞书登录，领导小组查看全县进度）: ${u.dashboard}/` : '',
     `  机器人回调地址:        ${u.bot}/lark/card`,
     u.temporalUi ? `  Temporal 控制台:       ${u.temporalUi}` : '',
     `  数据库:                ${u.database}`,

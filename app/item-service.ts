@@ -1,4 +1,7 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import { activePolicy } from '../db/repositories/policies.js';
+import type { Database } from '../db/schema.js';
 import { checkSpec, type ItemSpec } from '../domain/item/index.js';
 import { itemWorkflowId } from '../workflows/messages.js';
 import type { supervisionItem } from '../workflows/supervision-item.js';
@@ -8,8 +11,21 @@ export type StartItemResult =
   | { started: false; reason: 'exists' }
   | { started: false; reason: 'invalid'; message: string };
 
-/** 交办: validates the spec and starts the item's workflow; starting the same id twice is a no-op. */
-export async function startItem(client: Client, taskQueue: string, spec: ItemSpec): Promise<StartItemResult> {
+/**
+ * 交办: validates the spec and starts the item's workflow; starting the same id twice is a no-op.
+ * With a database, the current escalation policy is snapshotted onto the item (later edits to
+ * the policy never reach it); without one the item is supervised without escalation.
+ */
+export async function startItem(
+  client: Client,
+  taskQueue: string,
+  spec: ItemSpec,
+  db?: Kysely<Database>,
+): Promise<StartItemResult> {
+  if (db && !spec.policy) {
+    const stored = await activePolicy(db);
+    spec = { ...spec, policy: stored.policy, policyId: stored.id };
+  }
   const refusal = checkSpec(spec);
   if (refusal) return { started: false, reason: 'invalid', message: refusal.message };
   try {

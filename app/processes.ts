@@ -27,6 +27,15 @@ export async function runProcess(config: Config, role: 'worker' | 'server'): Pro
     http: { host: config.http.host, botPort: role === 'server' ? config.http.botPort : 0 },
     logger,
     runWorker: role === 'worker',
+    ...(role === 'server'
+      ? {
+          dashboard: {
+            port: config.http.dashboardPort,
+            sessionSecret: config.dashboard.sessionSecret,
+            ...(config.http.publicDashboardUrl ? { publicUrl: config.http.publicDashboardUrl } : {}),
+          },
+        }
+      : {}),
   });
   logger.info(`${role} started`, {
     bot: role === 'server' ? system.botUrl : undefined,

@@ -2,8 +2,15 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
+import { builtinCommands } from '../bot/chat/commands.js';
+import { createChatReplier } from '../bot/chat/reply.js';
+import { type ChatCommand, createChatRouter } from '../bot/chat/router.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
+import { createRankingCardRoute } from '../bot/ranking-card-route.js';
+import { rankingChatCommands } from '../bot/ranking-chat-commands.js';
+import { createCalendarCache } from '../dashboard/calendar-cache.js';
+import { type RunningDashboard, startDashboard } from '../dashboard/start.js';
 import type { Database } from '../db/schema.js';
 import { createBotServer, listen } from './bot-server.js';
 import type { Logger } from './logger.js';
@@ -18,10 +25,16 @@ export interface SystemOptions {
   clock?: () => Date;
   /** Default true; false runs only the bot (workers may live in other processes). */
   runWorker?: boolean;
+  /** The leading group's dashboard; not started when absent. `publicUrl` defaults to http://host:port. */
+  dashboard?: { port: number; publicUrl?: string; sessionSecret: string };
+  /** Chat commands of other features, next to the built-in 我的待办 / 进度 / 逾期. */
+  chatCommands?: ChatCommand[];
 }
 
 export interface RunningSystem {
   botUrl: string;
+  /** Where the dashboard is (its public URL), when it runs. */
+  dashboardUrl: string | undefined;
   client: Client;
   worker: Worker | undefined;
   stopWorker(): Promise<void>;
@@ -36,7 +49,8 @@ export interface RunningSystem {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const { db, logger, temporal } = options;
   const clock = options.clock ?? (() => new Date());
-  const lark = createLarkMessenger(createLarkClient(options.lark));
+  const larkClient = createLarkClient(options.lark);
+  const lark = createLarkMessenger(larkClient);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: temporal.namespace });
   const nativeConnection =
@@ -48,14 +62,48 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         taskQueue: temporal.taskQueue,
         db,
         lark,
+        larkClient,
         logger,
         clock,
         ...(temporal.workflowBundlePath ? { workflowBundlePath: temporal.workflowBundlePath } : {}),
       })
     : undefined;
   const workerRun = worker?.run();
-  const server: Server = createBotServer({ db, temporal: client, lark: options.lark, logger, clock });
+  let dashboard: RunningDashboard | undefined;
+  const commands = builtinCommands({
+    db,
+    calendar: createCalendarCache(db, clock),
+    dashboardUrl: () => dashboard?.url,
+  });
+  const onMessage = createChatRouter([...commands, ...rankingChatCommands({ db }), ...(options.chatCommands ?? [])], {
+    db,
+    replier: createChatReplier(larkClient),
+    logger,
+    clock,
+  });
+  const cardRoutes = { ranking: createRankingCardRoute({ db, temporal: client, logger, clock }) };
+  const server: Server = createBotServer({
+    db,
+    temporal: client,
+    lark: options.lark,
+    logger,
+    clock,
+    onMessage,
+    cardRoutes,
+  });
   const botPort = await listen(server, options.http.botPort, options.http.host);
+  if (options.dashboard) {
+    dashboard = await startDashboard({
+      db,
+      lark: options.lark,
+      larkClient,
+      host: options.http.host,
+      ...options.dashboard,
+      logger,
+      clock,
+      items: { client, taskQueue: temporal.taskQueue },
+    });
+  }
 
   let workerStopped = false;
   const stopWorker = async () => {
@@ -66,12 +114,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   return {
     botUrl: `http://${options.http.host}:${botPort}`,
+    dashboardUrl: dashboard?.url,
     client,
     worker,
     stopWorker,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await dashboard?.close();
       await stopWorker();
       await nativeConnection?.close();
       await connection.close();

@@ -1,8 +1,14 @@
 import { fileURLToPath } from 'node:url';
+import type { Client as LarkClient } from '@larksuiteoapi/node-sdk';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
+import { createCalendarActivities } from '../activities/calendar-activities.js';
+import { createDigestActivities } from '../activities/digest-activities.js';
+import { createEscalationActivities } from '../activities/escalation-activities.js';
 import { createItemActivities } from '../activities/item-activities.js';
+import { createRankingActivities } from '../activities/ranking-activities.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
+import { createRankingLark } from '../bot/ranking-lark.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from './logger.js';
 
@@ -14,20 +20,25 @@ export interface WorkerDeps {
   taskQueue: string;
   db: Kysely<Database>;
   lark: LarkMessenger;
+  /** The SDK client, for what the messenger does not cover (group chats, images: the monthly ranking). */
+  larkClient?: LarkClient;
   logger: Logger;
   clock?: () => Date;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled now. */
   workflowBundlePath?: string;
 }
 
-export function createActivities(deps: Pick<WorkerDeps, 'db' | 'lark' | 'logger' | 'clock'>) {
+export function createActivities(deps: Pick<WorkerDeps, 'db' | 'lark' | 'larkClient' | 'logger' | 'clock'>) {
+  const clock = deps.clock ?? (() => new Date());
+  const { db, lark, logger } = deps;
   return {
-    ...createItemActivities({
-      db: deps.db,
-      lark: deps.lark,
-      logger: deps.logger,
-      clock: deps.clock ?? (() => new Date()),
-    }),
+    ...createItemActivities({ db, lark, logger, clock }),
+    ...createEscalationActivities({ db, lark, logger }),
+    ...createCalendarActivities({ db, clock }),
+    ...createDigestActivities({ db, lark, logger }),
+    ...(deps.larkClient
+      ? createRankingActivities({ db, lark: createRankingLark(deps.larkClient, lark), logger, clock })
+      : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ItemState } from '../domain/item/index.js';
 import type { EscalationTables } from './tables/escalation.js';
+import type { OrgTables } from './tables/org.js';
+import type { RankingTables } from './tables/ranking.js';
 
 /** Timestamps and dates travel as strings (see connection.ts type parsers). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -134,7 +136,7 @@ export interface FoundationTables {
   inbound_callbacks: InboundCallbacksTable;
 }
 
-export interface Database extends FoundationTables, EscalationTables {}
+export interface Database extends FoundationTables, EscalationTables, OrgTables, RankingTables {}
 
 export type Unit = Selectable<UnitsTable>;
 export type Person = Selectable<PeopleTable>;

@@ -7,18 +7,25 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { CalendarActivities } from '../activities/calendar-activities.js';
+import type { EscalationActivities } from '../activities/escalation-activities.js';
 import type { ItemActivities } from '../activities/item-activities.js';
+import type { CalendarData } from '../domain/calendar/index.js';
 import {
+  changesCards,
   decide,
   evolve,
   type ItemCommandType,
   type ItemEvent,
+  type ItemEventBody,
   type ItemSpec,
   type ItemState,
   initialState,
   TERMINAL_STATUSES,
 } from '../domain/item/index.js';
 import { toShanghaiIso } from '../domain/shanghai-time.js';
+import { calendarChangedSignal } from './calendar-signal.js';
+import { dueSteps, escalate, runStep } from './escalation-runner.js';
 import { type ItemUpdateArgs, itemStateQuery, itemUpdates } from './messages.js';
 
 export interface SupervisionItemInput {
@@ -29,27 +36,49 @@ export interface SupervisionItemInput {
 
 /** Ledger writes must land before the click is answered; they retry until the database is back. */
 const ledger = proxyActivities<ItemActivities>({
-  startToCloseTimeout: '10 seconds',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-/** Card delivery may wait on Lark's rate limits; a 429 tells the retry how long to wait. */
-const messenger = proxyActivities<ItemActivities>({
-  startToCloseTimeout: '10 seconds',
+/**
+ * Lark calls may wait on rate limits; a 429 tells the retry how long to wait. They heartbeat
+ * between calls, so a crashed worker's delivery is retried after seconds, not minutes.
+ */
+const lark = proxyActivities<ItemActivities & EscalationActivities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+const calendars = proxyActivities<CalendarActivities>({ startToCloseTimeout: '30 seconds' });
 
 /**
  * One supervision item (督办事项), from 交办 to 办结 or 撤销. The workflow id is the item id.
  * People act through Updates whose validators run the domain's rules, so refusals never
- * enter history; every accepted action is written to the ledger before the Update returns,
- * and the notifications it causes are sent from the main loop, one event at a time.
+ * enter history; every accepted action is written to the ledger before the Update returns.
+ * The main loop sends the notifications events call for, and carries out the item's
+ * escalation policy (a snapshot in the spec) on China's working-day calendar.
  */
 export async function supervisionItem(input: SupervisionItemInput): Promise<ItemState> {
   let state = input.resume?.state ?? initialState(input.spec);
   const outbox: ItemEvent[] = [...(input.resume?.outbox ?? [])];
+  const manual: ItemEvent[] = outbox.filter((e) => e.type === 'escalation_requested');
+  const policy = input.spec.policy;
+  let cal: CalendarData | undefined;
+  let calendarStale = false;
+
+  const record = async (body: ItemEventBody, actorId: string) => {
+    const event: ItemEvent = { ...body, seq: state.seq + 1, actorId, at: now() };
+    state = evolve(state, event);
+    if (changesCards(event)) outbox.push(event);
+    await ledger.recordTransition({ state, event });
+    return event;
+  };
 
   setHandler(itemStateQuery, () => state);
+  setHandler(calendarChangedSignal, () => {
+    calendarStale = true;
+  });
   for (const type of Object.keys(itemUpdates) as ItemCommandType[]) {
     setHandler(
       itemUpdates[type],
@@ -57,6 +86,7 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
         const event = accept(state, args);
         state = evolve(state, event);
         outbox.push(event);
+        if (event.type === 'escalation_requested') manual.push(event);
         await ledger.recordTransition({ state, event });
         return state;
       },
@@ -69,19 +99,50 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
     await ledger.recordTransition({ state, event: created });
     outbox.push(created);
   }
+  // Items created before escalation existed carry no policy and never touch the calendar.
+  if (policy) cal = await calendars.loadCalendar({ around: now() });
+  const runner = { acts: lark, now };
 
   for (;;) {
-    await condition(() => outbox.length > 0 || TERMINAL_STATUSES.includes(state.status));
+    const open = !TERMINAL_STATUSES.includes(state.status);
+    const plan = policy && cal && open ? dueSteps(policy, state, cal, now()) : { due: [] };
+    if (plan.due.length === 0 && outbox.length === 0 && manual.length === 0) {
+      const wake = 'nextAt' in plan && plan.nextAt ? Math.max(1, Date.parse(plan.nextAt) - Date.now()) : undefined;
+      const woken = () =>
+        outbox.length > 0 || manual.length > 0 || calendarStale || TERMINAL_STATUSES.includes(state.status);
+      await (wake === undefined ? condition(woken) : condition(woken, wake));
+    }
     while (outbox.length > 0) {
       const batch = outbox.splice(0, outbox.length);
-      await messenger.deliverNotifications({ state, events: batch });
+      await lark.deliverNotifications({ state, events: batch, at: now() });
+    }
+    if (calendarStale && policy) {
+      calendarStale = false;
+      cal = await calendars.loadCalendar({ around: now() });
+    }
+    if (policy && cal && !TERMINAL_STATUSES.includes(state.status)) {
+      for (const step of dueSteps(policy, state, cal, now()).due) {
+        await record(await runStep(runner, policy, state, step), 'system');
+        if (TERMINAL_STATUSES.includes(state.status)) break;
+      }
+      for (const request of manual.splice(0, manual.length)) {
+        if (request.type !== 'escalation_requested' || TERMINAL_STATUSES.includes(state.status)) continue;
+        const label = `督查人员要求立即升级：${request.reason}`;
+        await record(
+          await escalate(runner, policy, state, `manual-${request.seq}`, request.level, label),
+          request.actorId,
+        );
+      }
     }
     if (TERMINAL_STATUSES.includes(state.status)) {
       await condition(allHandlersFinished);
       if (outbox.length === 0) return state;
     } else if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof supervisionItem>({ spec: input.spec, resume: { state, outbox } });
+      await continueAsNew<typeof supervisionItem>({
+        spec: input.spec,
+        resume: { state, outbox: [...outbox, ...manual] },
+      });
     }
   }
 }

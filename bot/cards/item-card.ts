@@ -1,7 +1,15 @@
-import { type ItemState, KIND_LABELS, rolesOf, STATUS_LABELS, URGENCY_LABELS } from '../../domain/item/index.js';
+import {
+  escalationOf,
+  type ItemState,
+  KIND_LABELS,
+  rolesOf,
+  STATUS_LABELS,
+  URGENCY_LABELS,
+} from '../../domain/item/index.js';
 import { localDate } from '../../domain/shanghai-time.js';
 import { type Card, type CardColor, type CardElement, card, header, hr, markdown } from './elements.js';
 import { assigneeActions, issuerActions, reviewerActions } from './item-actions.js';
+import { leaderActions, supervisorActions } from './supervision-actions.js';
 
 export interface ItemCardInput {
   state: ItemState;
@@ -21,9 +29,11 @@ export function itemCard(input: ItemCardInput): Card {
   const actions: CardElement[] = [];
   if (roles.includes('assignee')) actions.push(...assigneeActions(input));
   if (roles.includes('reviewer')) actions.push(...reviewerActions(input));
+  if (roles.includes('issuer') || roles.includes('reviewer')) actions.push(...supervisorActions(input));
+  else if (roles.includes('leader')) actions.push(...leaderActions(input));
   if (roles.includes('issuer')) actions.push(...issuerActions(input));
   const elements = [markdown(details(input)), ...(actions.length ? [hr(), ...actions] : [])];
-  if (!roles.some((r) => r === 'assignee' || r === 'reviewer' || r === 'issuer')) {
+  if (!roles.some((r) => r === 'assignee' || r === 'reviewer' || r === 'issuer' || r === 'leader')) {
     elements.push(
       markdown(`<font color='grey'>您已不是此事项的责任人，现由 ${name(input, state.assigneeId)} 办理。</font>`),
     );
@@ -57,6 +67,7 @@ function details(input: ItemCardInput): string {
   const { state, now } = input;
   const { spec } = state;
   const lines = [
+    `**编号**：${spec.id}`,
     spec.description ? `**事项内容**：${spec.description}` : '',
     `**责任单位**：${input.unitName}　**责任人**：${name(input, state.assigneeId)}`,
     `**交办人**：${name(input, spec.issuerId)}　**审核人**：${name(input, spec.reviewerId)}`,
@@ -70,9 +81,19 @@ function details(input: ItemCardInput): string {
       ? `**延期申请**：延至 ${localDate(state.extension.newDueAt)}，理由：${state.extension.reason}（待审核）`
       : '',
     state.status === 'cancelled' ? `**撤销理由**：${state.closeReason ?? ''}` : '',
+    ...escalationLines(input),
     state.closedAt ? `**${state.status === 'done' ? '办结' : '撤销'}时间**：${localDate(state.closedAt)}` : '',
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+function escalationLines(input: ItemCardInput): string[] {
+  const esc = escalationOf(input.state);
+  return [
+    esc.level > 0 ? `**督办层级**：已升级至第 ${esc.level} 级` : '',
+    esc.urgeCount > 0 ? `**催办**：${esc.urgeCount} 次` : '',
+    ...esc.instructions.map((i) => `**批示**（${name(input, i.by)}，${localDate(i.at)}）：${i.text}`),
+  ];
 }
 
 function remaining(dueAt: string, now: string): string {

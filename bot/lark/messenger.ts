@@ -11,7 +11,13 @@ export interface LarkMessenger {
   sendCard(openId: string, card: object, uuid: string): Promise<string>;
   replyText(messageId: string, text: string, uuid: string): Promise<string>;
   patchCard(messageId: string, card: object): Promise<void>;
+  /** 加急 on one of our messages; returns the ids Lark reported invalid. */
+  urgent(kind: UrgentKind, messageId: string, openIds: string[]): Promise<string[]>;
+  /** Who has read one of our messages, with Lark's read time (ms since epoch). */
+  readUsers(messageId: string): Promise<{ openId: string; readAtMs: number }[]>;
 }
+
+export type UrgentKind = 'app' | 'sms' | 'phone';
 
 export function createLarkMessenger(client: lark.Client, pacing = new SlidingWindowLimiter()): LarkMessenger {
   const limiter = {
@@ -80,6 +86,40 @@ export function createLarkMessenger(client: lark.Client, pacing = new SlidingWin
       await call('patch card', () =>
         client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }),
       );
+    },
+    async urgent(kind, messageId, openIds) {
+      await limiter.acquire([...app(`urgent_${kind}`)]);
+      const args = {
+        path: { message_id: messageId },
+        params: { user_id_type: 'open_id' as const },
+        data: { user_id_list: openIds },
+      };
+      const res = await call(`urgent_${kind}`, () =>
+        kind === 'app'
+          ? client.im.message.urgentApp(args)
+          : kind === 'sms'
+            ? client.im.message.urgentSms(args)
+            : client.im.message.urgentPhone(args),
+      );
+      return res.data?.invalid_user_id_list ?? [];
+    },
+    async readUsers(messageId) {
+      await limiter.acquire([...app('read_users')]);
+      const readers: { openId: string; readAtMs: number }[] = [];
+      let pageToken: string | undefined;
+      do {
+        const res = await call('read_users', () =>
+          client.im.message.readUsers({
+            path: { message_id: messageId },
+            params: { user_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) },
+          }),
+        );
+        for (const item of res.data?.items ?? []) {
+          if (item.user_id) readers.push({ openId: item.user_id, readAtMs: Number(item.timestamp ?? 0) });
+        }
+        pageToken = res.data?.has_more ? res.data.page_token : undefined;
+      } while (pageToken);
+      return readers;
     },
   };
 }

@@ -1,11 +1,17 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_foundation.js';
 import * as m002 from './002_escalation.js';
+import * as m003 from './003_org.js';
+import * as m004 from './004_dashboard.js';
+import * as m005 from './005_ranking.js';
 
 /** Static list (not a folder scan) so migrations work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': m001,
   '002_escalation': m002,
+  '003_org': m003,
+  '004_dashboard': m004,
+  '005_ranking': m005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,6 +26,8 @@ function itemColumns(state: ItemState) {
     signed_at: state.signedAt ?? null,
     submitted_at: state.submittedAt ?? null,
     closed_at: state.closedAt ?? null,
+    policy_id: spec.policyId ?? null,
+    escalation_level: state.escalation?.level ?? 0,
     state: JSON.stringify(state),
     version: state.seq,
   };

@@ -26,13 +26,23 @@ export function decideEscalationCommand(
       if (last && Date.parse(ctx.now) - Date.parse(last) < interval * 60_000) {
         return refuse('invalid_value', `您在 ${interval} 分钟内已催办过此事项，请稍后再催`);
       }
-      return requireText(command.reason, '催办内容', 200) ?? { ok: true, event: { type: 'urged', reason: command.reason.trim() } };
+      return (
+        requireText(command.reason, '催办内容', 200) ?? {
+          ok: true,
+          event: { type: 'urged', reason: command.reason.trim() },
+        }
+      );
     }
     case 'instruct':
       if (ctx.actorId !== state.spec.issuerId && !esc.recipients.includes(ctx.actorId)) {
         return refuse('not_reviewer', '只有收到督办的领导可以批示');
       }
-      return requireText(command.text, '批示内容', 500) ?? { ok: true, event: { type: 'instructed', text: command.text.trim() } };
+      return (
+        requireText(command.text, '批示内容', 500) ?? {
+          ok: true,
+          event: { type: 'instructed', text: command.text.trim() },
+        }
+      );
     case 'escalate_now':
       if (!supervisors.includes(ctx.actorId)) return refuse('not_reviewer', '只有督查人员可以立即升级');
       if (!Number.isInteger(command.level) || command.level < 1 || command.level > 4) {

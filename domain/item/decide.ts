@@ -24,7 +24,7 @@ export function decide(state: ItemState, command: ItemCommand, ctx: CommandConte
         inStatus(state, ['assigned'], '签收') ??
         requireDate(command.committedDate, '承诺办结日期') ??
         notBefore(command.committedDate, localDate(ctx.now), '承诺办结日期不能早于今天') ??
-        notAfterDue(state, command.committedDate) ??
+        notAfterDue(state, command.committedDate, ctx.now) ??
         accept({ type: 'signed', committedDate: command.committedDate })
       );
     case 'report_progress':
@@ -165,9 +165,10 @@ function notBefore(date: string, min: string, message: string): Refusal | undefi
   return date < min ? refuse('invalid_value', message) : undefined;
 }
 
-function notAfterDue(state: ItemState, date: string): Refusal | undefined {
+/** Before the deadline a commitment must fit inside it (more time needs 延期); an overdue item commits to any day from today. */
+function notAfterDue(state: ItemState, date: string, now: string): Refusal | undefined {
   const dueDate = localDate(state.dueAt);
-  return date > dueDate
+  return date > dueDate && localDate(now) <= dueDate
     ? refuse('invalid_value', `承诺办结日期不能晚于办结期限 ${dueDate}，如需更多时间请申请延期`)
     : undefined;
 }

@@ -13,10 +13,12 @@ export type ItemEventBody =
   | { type: 'extension_rejected'; reason: string }
   | { type: 'transferred'; fromPersonId: string; toPersonId: string; reason: string }
   | { type: 'cancelled'; reason: string }
-  | { type: 'read_detected'; personId: string; readAt: string }
+  | { type: 'read_checked'; stepId: string; personId: string; readAt?: string; scheduledAt?: string }
   | {
       type: 'reminded';
       stepId: string;
+      /** When the policy scheduled the step (the event's own time is when it was carried out). */
+      scheduledAt?: string;
       personId: string;
       /** How it reached them: the daily digest, a notice under their card, or 加急 channels. */
       channels: string[];
@@ -25,6 +27,7 @@ export type ItemEventBody =
   | {
       type: 'escalated';
       stepId: string;
+      scheduledAt?: string;
       level: number;
       personId: string;
       role: string;
@@ -32,7 +35,7 @@ export type ItemEventBody =
       channels: string[];
       failures?: string[];
     }
-  | { type: 'escalation_skipped'; stepId: string; level: number; reason: string }
+  | { type: 'escalation_skipped'; stepId: string; scheduledAt?: string; level: number; reason: string }
   | { type: 'escalation_requested'; level: number; reason: string }
   | { type: 'urged'; reason: string }
   | { type: 'instructed'; text: string };
@@ -53,7 +56,7 @@ export const EVENT_LABELS: Record<ItemEventType, string> = {
   extension_rejected: '不同意延期',
   transferred: '转办',
   cancelled: '撤销',
-  read_detected: '已读',
+  read_checked: '查看已读情况',
   reminded: '提醒',
   escalated: '升级督办',
   escalation_skipped: '跳过层级',

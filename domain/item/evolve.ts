@@ -59,8 +59,12 @@ export function evolve(state: ItemState, event: ItemEvent): ItemState {
     }
     case 'cancelled':
       return { ...next, status: 'cancelled', closedAt: event.at, closeReason: event.reason };
-    case 'read_detected':
-      return withEscalation(next, (e) => ({ ...e, readAt: e.readAt ?? event.readAt }));
+    case 'read_checked':
+      return withEscalation(next, (e) => ({
+        ...e,
+        fired: [...e.fired, event.stepId],
+        ...(e.readAt || !event.readAt ? {} : { readAt: event.readAt }),
+      }));
     case 'reminded':
       return withEscalation(next, (e) => ({ ...e, fired: [...e.fired, event.stepId] }));
     case 'escalated':

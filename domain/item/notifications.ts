@@ -60,13 +60,21 @@ export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
       return { cards: [], notices: [{ personId: assigneeId, text: `【批示】${event.text}`, from: event.actorId }] };
     // Escalation steps deliver their own cards and notices (activities/escalation-activities.ts);
     // reads and requests only refresh the cards.
-    case 'read_detected':
+    case 'read_checked':
     case 'reminded':
     case 'escalated':
     case 'escalation_skipped':
     case 'escalation_requested':
       return { cards: [], notices: [] };
   }
+}
+
+/**
+ * Whether an event changes what anyone's card shows. Read checks, reminders and skipped levels
+ * only go into the audit trail; re-patching every card for them would cost Lark calls for nothing.
+ */
+export function changesCards(event: ItemEvent): boolean {
+  return event.type !== 'read_checked' && event.type !== 'reminded' && event.type !== 'escalation_skipped';
 }
 
 function unique(ids: string[]): string[] {

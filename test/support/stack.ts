@@ -14,6 +14,9 @@ import { TEST_APP } from './test-app.js';
 
 export { TEST_APP };
 
+/** Signs the dashboard's session cookies in tests. */
+export const TEST_SESSION_SECRET = 'test-dashboard-session-secret-0123456789';
+
 let runtimeInstalled = false;
 
 /** Keeps the Temporal runtime quiet in tests (it logs every worker state change otherwise). */
@@ -30,7 +33,10 @@ export interface Stack {
   sim: LarkSim;
   system: RunningSystem;
   taskQueue: string;
-  startItem(spec: ItemSpec): Promise<void>;
+  /** The dashboard's URL (it logs in through the simulator's OAuth). */
+  dashboardUrl: string;
+  /** With `withPolicy`, the current escalation policy is snapshotted onto the item. */
+  startItem(spec: ItemSpec, withPolicy?: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +45,13 @@ export interface Stack {
  * the run's Temporal dev server, the Lark simulator, the worker and the bot webhook, with the
  * official SDK talking HTTP to the simulator.
  */
-export async function startStack(options: { runWorker?: boolean } = {}): Promise<Stack> {
+export interface StackOptions {
+  runWorker?: boolean;
+  /** Another Temporal server (e.g. a time-skipping one) instead of the run's dev server. */
+  temporalAddress?: string;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   installQuietRuntime();
   const db = await createTestDatabase();
   await seedDemoOrg(db.db);
@@ -53,7 +65,7 @@ export async function startStack(options: { runWorker?: boolean } = {}): Promise
   const system = await startSystem({
     db: db.db,
     temporal: {
-      address: inject('temporalAddress'),
+      address: options.temporalAddress ?? inject('temporalAddress'),
       namespace: 'default',
       taskQueue,
       workflowBundlePath: inject('workflowBundlePath'),
@@ -62,6 +74,7 @@ export async function startStack(options: { runWorker?: boolean } = {}): Promise
     http: { host: '127.0.0.1', botPort: 0 },
     logger: createLogger('test', 'silent'),
     ...(options.runWorker === false ? { runWorker: false } : {}),
+    dashboard: { port: 0, sessionSecret: TEST_SESSION_SECRET },
   });
   sim.setCallbackUrls({ card: system.botUrl + CARD_CALLBACK_PATH, event: system.botUrl + EVENT_CALLBACK_PATH });
   return {
@@ -69,8 +82,9 @@ export async function startStack(options: { runWorker?: boolean } = {}): Promise
     sim,
     system,
     taskQueue,
-    async startItem(spec) {
-      const r = await startItem(system.client, taskQueue, spec);
+    dashboardUrl: system.dashboardUrl!,
+    async startItem(spec, withPolicy = false) {
+      const r = await startItem(system.client, taskQueue, spec, withPolicy ? db.db : undefined);
       if (!r.started) throw new Error(`item ${spec.id} not started: ${JSON.stringify(r)}`);
     },
     async stop() {
@@ -136,7 +150,10 @@ export function cardText(message: SimMessage): string {
   return JSON.stringify(message.card);
 }
 
-/** Clicks a button (submitting its form with `formValue`) on a message, as `personId`. */
+/**
+ * Clicks a button (submitting its form with `formValue`) on a message, as `personId`. Like a
+ * person, it waits for the card to show the button (cards are patched moments after a change).
+ */
 export async function clickButton(
   sim: LarkSim,
   message: SimMessage,
@@ -144,9 +161,11 @@ export async function clickButton(
   text: string,
   formValue?: Record<string, unknown>,
 ) {
-  const current = sim.message(message.messageId) ?? message;
-  const button = findButton(current.card, text);
-  if (!button) throw new Error(`no button "${text}" on card ${message.messageId}: ${cardText(current).slice(0, 400)}`);
+  const button = await eventually(
+    `button "${text}" on card ${message.messageId}`,
+    () => findButton((sim.message(message.messageId) ?? message).card, text),
+    10_000,
+  );
   const value = button.behaviors?.find((b) => b.type === 'callback')?.value;
   if (!value) throw new Error(`button "${text}" has no callback value`);
   return sim.click({

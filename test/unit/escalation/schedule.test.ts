@@ -87,7 +87,8 @@ describe('escalation schedule on China’s calendar', () => {
 
   it('a read card that is not signed escalates hours earlier than an unread one', () => {
     const read = evolve(initialState(beforeNationalDay()), {
-      type: 'read_detected',
+      type: 'read_checked',
+      stepId: 'read-1h',
       personId: 'x',
       readAt: '2025-09-22T09:20:00+08:00',
       seq: 2,

@@ -214,3 +214,14 @@ describe('item state machine: refusals', () => {
     expect(JSON.stringify(s)).toBe(before);
   });
 });
+
+describe('签收 of an overdue item', () => {
+  it('commits to any day from today, since an extension can no longer be asked for', () => {
+    const late = { now: '2024-07-02T10:00:00+08:00' };
+    const d = decide(fresh(), { type: 'sign', committedDate: '2024-07-05' }, ctx(ASSIGNEE, late));
+    expect(d.ok).toBe(true);
+    expect(refusal(fresh(), ASSIGNEE, { type: 'sign', committedDate: '2024-07-01' }, late).message).toBe(
+      '承诺办结日期不能早于今天',
+    );
+  });
+});

@@ -1,0 +1,17 @@
+import * as echarts from 'echarts';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
+const t0 = Date.now();
+const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 900, height: 800 });
+chart.setOption({ animation: false, xAxis: { type: 'value' }, yAxis: { type: 'category', data: Array.from({length: 21}, (_, i) => `小街镇匡郎村${i}`) }, series: [{ type: 'bar', data: Array.from({length: 21}, (_, i) => i * 4) }] });
+const svg = chart.renderToSVGString();
+const t1 = Date.now();
+const opts = { font: { fontFiles: ['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'], loadSystemFonts: false, defaultFontFamily: 'WenQuanYi Zen Hei' } };
+new Resvg(svg, opts).render().asPng();
+const t2 = Date.now();
+new Resvg(svg, opts).render().asPng();
+const t3 = Date.now();
+let ticks = 0; const iv = setInterval(() => ticks++, 10);
+const r = await renderAsync(svg, opts);
+clearInterval(iv);
+const t4 = Date.now();
+console.log({ echarts: t1 - t0, resvg1: t2 - t1, resvg2: t3 - t2, async: t4 - t3, ticks, png: r.asPng().length });

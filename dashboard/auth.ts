@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../app/logger.js';
+import { findPersonByOpenId } from '../db/repositories/org.js';
+import type { Database } from '../db/schema.js';
+import { type Html, html } from './html.js';
+import { cookie, parseCookies, redirect, sendHtml } from './http.js';
+import type { LarkOAuth } from './oauth.js';
+import { errorPage } from './pages/errors.js';
+import { layout } from './pages/layout.js';
+import {
+  newState,
+  OAUTH_COOKIE,
+  OAUTH_TTL_SECONDS,
+  type OAuthState,
+  SESSION_COOKIE,
+  SESSION_TTL_SECONDS,
+  type Session,
+  safeNext,
+  sign,
+  verify,
+} from './session.js';
+
+export interface AuthDeps {
+  db: Kysely<Database>;
+  oauth: LarkOAuth;
+  sessionSecret: string;
+  publicUrl: () => string;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export const CALLBACK_PATH = '/auth/callback';
+
+/** Login with Lark: /login → Lark's consent page → /auth/callback → session cookie; /logout clears it. */
+export function createAuth(deps: AuthDeps) {
+  const secure = () => deps.publicUrl().startsWith('https:');
+  const redirectUri = () => new URL(CALLBACK_PATH, deps.publicUrl()).href;
+  const nowS = () => Math.floor(deps.clock().getTime() / 1000);
+
+  return {
+    /** The signed-in person's id, if the session cookie is valid. */
+    session(req: IncomingMessage): Session | undefined {
+      return verify<Session>(parseCookies(req)[SESSION_COOKIE], deps.sessionSecret, deps.clock().getTime());
+    },
+
+    clearSession(): string {
+      return cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure() });
+    },
+
+    async login(_req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+      const state: OAuthState = {
+        state: newState(),
+        next: safeNext(url.searchParams.get('next')),
+        exp: nowS() + OAUTH_TTL_SECONDS,
+      };
+      const c = cookie(OAUTH_COOKIE, sign(state, deps.sessionSecret), {
+        maxAgeSeconds: OAUTH_TTL_SECONDS,
+        secure: secure(),
+      });
+      redirect(res, deps.oauth.authorizeUrl(redirectUri(), state.state), [c]);
+    },
+
+    async callback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+      const saved = verify<OAuthState>(parseCookies(req)[OAUTH_COOKIE], deps.sessionSecret, deps.clock().getTime());
+      const clear = cookie(OAUTH_COOKIE, '', { maxAgeSeconds: 0, secure: secure() });
+      const fail = (status: number, message: string) =>
+        sendHtml(res, status, loginProblem(status, message), { 'set-cookie': clear });
+      if (url.searchParams.get('error')) return fail(403, '您取消了飞书授权，未能登录。');
+      const code = url.searchParams.get('code');
+      if (!saved || !code || saved.state !== url.searchParams.get('state'))
+        return fail(400, '登录请求已失效或来源不明，请重新登录。');
+      let openId: string;
+      try {
+        const token = await deps.oauth.exchangeCode(code, redirectUri());
+        openId = (await deps.oauth.userInfo(token)).openId;
+      } catch (err) {
+        deps.logger.warn('lark login failed', { error: String(err) });
+        return fail(502, '飞书登录失败，请稍后重试。');
+      }
+      const person = await findPersonByOpenId(deps.db, openId);
+      if (!person) return fail(403, '您的飞书账号尚未登记为督办系统用户，请联系县委督查室。');
+      const session: Session = { personId: person.id, openId, exp: nowS() + SESSION_TTL_SECONDS };
+      deps.logger.info('dashboard login', { personId: person.id });
+      redirect(res, saved.next, [
+        clear,
+        cookie(SESSION_COOKIE, sign(session, deps.sessionSecret), {
+          maxAgeSeconds: SESSION_TTL_SECONDS,
+          secure: secure(),
+        }),
+      ]);
+    },
+
+    async logout(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+      sendHtml(res, 200, loggedOut(), {
+        'set-cookie': cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure() }),
+      });
+    },
+  };
+}
+
+function loginProblem(status: number, message: string): Html {
+  return status === 502 || status === 400 || status === 403
+    ? layout({
+        title: '登录失败',
+        body: html`<section class="panel error-page" data-status="${status}"><h1>登录失败</h1><p>${message}</p>
+<p><a class="button" href="/login">重新登录</a></p></section>`,
+      })
+    : errorPage(status, message);
+}
+
+function loggedOut(): Html {
+  return layout({
+    title: '已退出',
+    body: html`<section class="panel"><h1>您已退出登录</h1><p><a class="button" href="/login">使用飞书登录</a></p></section>`,
+  });
+}

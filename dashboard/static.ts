@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The only static files: ECharts from node_modules (no CDN), and the dashboard's own CSS and script. */
+const require = createRequire(import.meta.url);
+const FILES: Record<string, { path: () => string; type: string }> = {
+  'echarts.min.js': { path: () => require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript' },
+  'app.js': { path: () => fileURLToPath(new URL('./public/app.js', import.meta.url)), type: 'text/javascript' },
+  'style.css': { path: () => fileURLToPath(new URL('./public/style.css', import.meta.url)), type: 'text/css' },
+};
+
+const cache = new Map<string, Promise<Buffer>>();
+
+export async function serveStatic(name: string, res: ServerResponse): Promise<boolean> {
+  const file = FILES[name];
+  if (!file) return false;
+  let data = cache.get(name);
+  if (!data) {
+    data = readFile(file.path());
+    cache.set(name, data);
+    data.catch(() => cache.delete(name));
+  }
+  const body = await data;
+  res.writeHead(200, {
+    'content-type': `${file.type}; charset=utf-8`,
+    'content-length': body.length,
+    'cache-control': 'public, max-age=3600',
+  });
+  res.end(body);
+  return true;
+}

@@ -1,0 +1,3 @@
+export * from './chain.js';
+export * from './import-rows.js';
+export * from './snapshot.js';
