@@ -97,9 +97,9 @@ describe('one item, end to end, through the simulator and the real SDK', () => {
     expect(cardText(cardsOf(sim, ASSIGNEE)[0]!)).not.toContain('提交办结"');
   });
 
-  it('its recorded history replays against the current workflow code', async () => {
+  it('its recorded history (with an escalation policy) replays against the current workflow code', async () => {
     const spec = liveSpec();
-    await stack.startItem(spec);
+    await stack.startItem(spec, true);
     const { sim } = stack;
     const todo = await eventually('the assignee card', () =>
       cardsOf(sim, ASSIGNEE).find((m) => cardText(m).includes(spec.id)),

@@ -22,7 +22,7 @@ describe('the embedded database (PGlite over the PostgreSQL wire protocol)', () 
 
     const first = await startEmbeddedPostgres(dir);
     const a = createDb(first.url, first.maxConnections);
-    const all = Object.keys(await migrationProvider.getMigrations()).sort();
+    const all = Object.keys(await migrationProvider.getMigrations()).sort((a, b) => a.localeCompare(b));
     expect(await migrateToLatest(a.db as never)).toEqual(all);
     await seedDemoOrg(a.db);
     await recordTransition(a.db, state, created, spec.createdAt);
