@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { addCountyOverride, saveOfficialNotice } from '../db/repositories/calendar.js';
 import type { Database } from '../db/schema.js';
 import { buildCalendarData } from '../domain/calendar/build.js';
-import { parseOfficialNotice, provisionalYears } from '../domain/calendar/index.js';
+import { isIsoDate, parseOfficialNotice, provisionalYears } from '../domain/calendar/index.js';
 import { calendarChangedSignal } from '../workflows/calendar-signal.js';
 
 export type AdminResult = { ok: true; message: string } | { ok: false; errors: string[] };
@@ -41,7 +41,7 @@ export async function addOverride(
   const errors: string[] = [];
   if (!['rest', 'work', 'emergency'].includes(o.kind))
     errors.push('类型须为 rest（休息日）、work（工作日）或 emergency（应急期）');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.from) || !/^\d{4}-\d{2}-\d{2}$/.test(o.to)) errors.push('日期须为 YYYY-MM-DD');
+  if (!isIsoDate(o.from) || !isIsoDate(o.to)) errors.push('日期须为有效的 YYYY-MM-DD');
   else if (o.to < o.from) errors.push('结束日期不能早于开始日期');
   if (!o.reason.trim()) errors.push('请填写原因');
   if (errors.length) return { ok: false, errors };

@@ -118,7 +118,11 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
     }
     if (calendarStale && policy) {
       calendarStale = false;
-      cal = await calendars.loadCalendar({ around: now() });
+      const reloaded = await calendars.loadCalendar({ around: now() });
+      if (reloaded.version !== cal?.version) {
+        cal = reloaded;
+        await record({ type: 'calendar_changed', version: reloaded.version }, 'system');
+      }
     }
     if (policy && cal && !TERMINAL_STATUSES.includes(state.status)) {
       for (const step of dueSteps(policy, state, cal, now()).due) {

@@ -37,6 +37,7 @@ export type ItemEventBody =
     }
   | { type: 'escalation_skipped'; stepId: string; scheduledAt?: string; level: number; reason: string }
   | { type: 'escalation_requested'; level: number; reason: string }
+  | { type: 'calendar_changed'; version: string }
   | { type: 'urged'; reason: string }
   | { type: 'instructed'; text: string };
 
@@ -61,6 +62,7 @@ export const EVENT_LABELS: Record<ItemEventType, string> = {
   escalated: '升级督办',
   escalation_skipped: '跳过层级',
   escalation_requested: '要求立即升级',
+  calendar_changed: '日历更新，重算督办时间',
   urged: '催办',
   instructed: '批示',
 };

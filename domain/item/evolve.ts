@@ -77,6 +77,7 @@ export function evolve(state: ItemState, event: ItemEvent): ItemState {
     case 'escalation_skipped':
       return withEscalation(next, (e) => ({ ...e, fired: [...e.fired, event.stepId] }));
     case 'escalation_requested':
+    case 'calendar_changed':
       return next;
     case 'urged':
       return withEscalation(next, (e) => ({

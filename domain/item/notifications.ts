@@ -19,7 +19,8 @@ export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
   const { reviewerId, issuerId } = after.spec;
   switch (event.type) {
     case 'created':
-      return { cards: unique([assigneeId, issuerId]), notices: [] };
+      // A campaign of 74 villages must not bury its issuer under 74 cards: they follow the campaign's roll-up card.
+      return { cards: after.spec.campaignId ? [assigneeId] : unique([assigneeId, issuerId]), notices: [] };
     case 'signed':
     case 'progress_reported':
       return { cards: [], notices: [] };
@@ -65,6 +66,7 @@ export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
     case 'escalated':
     case 'escalation_skipped':
     case 'escalation_requested':
+    case 'calendar_changed':
       return { cards: [], notices: [] };
   }
 }
@@ -74,7 +76,7 @@ export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
  * only go into the audit trail; re-patching every card for them would cost Lark calls for nothing.
  */
 export function changesCards(event: ItemEvent): boolean {
-  return event.type !== 'read_checked' && event.type !== 'reminded' && event.type !== 'escalation_skipped';
+  return !['read_checked', 'reminded', 'escalation_skipped', 'calendar_changed'].includes(event.type);
 }
 
 function unique(ids: string[]): string[] {

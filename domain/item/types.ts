@@ -43,6 +43,16 @@ export interface ItemSpec {
   policy?: EscalationPolicy;
   /** The stored policy row, for the ledger. */
   policyId?: number;
+  /**
+   * The batch the item was dispatched in: a campaign (one instruction to many units) or a recurring cadence's
+   * period. The issuer follows the batch on one roll-up instead of holding a card per unit.
+   */
+  campaignId?: string;
+  /**
+   * The ledger entry an item was opened for: an overdue 小额信贷 loan or a 衔接资金 project's 调整程序. Absent on
+   * every other item; nothing in the item's own lifecycle reads it.
+   */
+  parentRef?: { kind: 'loan' | 'project'; id: string };
 }
 
 /** Where escalation stands; changed only by events, so it survives replay and continue-as-new. */
