@@ -13,6 +13,7 @@ import {
   getSnapshot,
   recordRankingEvent,
 } from '../db/repositories/ranking.js';
+import { problemPhotos, savePhotoKey } from '../db/repositories/ranking-inspections.js';
 import type { Database } from '../db/schema.js';
 import type { EscalationPolicy } from '../domain/escalation/index.js';
 import type { RankingRun } from '../domain/ranking/index.js';
@@ -75,7 +76,7 @@ export function createPublishActivities(deps: PublishDeps) {
       const pub = (await findPublication(db, run.month))!;
       let imageKey = pub.image_key;
       if (!imageKey) {
-        const png = renderRankingChart(ranking, {
+        const png = await renderRankingChart(ranking, {
           redMin: rules.lists.red.minScore,
           blackBelow: rules.lists.black.belowScore,
         });
@@ -89,7 +90,12 @@ export function createPublishActivities(deps: PublishDeps) {
           .execute();
       }
       const county = await db.selectFrom('units').select('name').where('kind', '=', 'county').executeTakeFirst();
+      const photos = await uploadPhotos(
+        run.month,
+        ranking.selection.black.map((b) => b.villageId),
+      );
       const card = rankingPublishedCard({
+        photos,
         county: county?.name ?? '',
         title: rules.title,
         ranking,
@@ -133,6 +139,18 @@ export function createPublishActivities(deps: PublishDeps) {
       }
     },
   };
+
+  /** One problem photo per black-list village (农村人居环境问题曝光), uploaded once and remembered. */
+  async function uploadPhotos(month: string, villageIds: string[]): Promise<Record<string, string>> {
+    const keys: Record<string, string> = {};
+    for (const p of await problemPhotos(db, month, villageIds)) {
+      const key = p.image_key ?? (await delivery.larkCall('upload photo', () => deps.lark.uploadImage(p.bytes)));
+      if (!key) continue;
+      if (!p.image_key) await savePhotoKey(db, p.inspection_id, p.seq, key);
+      keys[p.village_id] = key;
+    }
+    return keys;
+  }
 
   /** Red-list villages are noted (表扬) and black-list ones recorded, each as an event in the village's history. */
   async function noteListed(

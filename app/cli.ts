@@ -1,6 +1,7 @@
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { runCalendarCommand } from './calendar-commands.js';
+import { CAMPAIGN_USAGE, runCampaignCommand } from './campaign-commands.js';
 import { ConfigError, loadConfig } from './config.js';
 import { seedDemoOrg } from './demo/seed.js';
 import { runDev } from './dev.js';
@@ -20,7 +21,8 @@ const USAGE = `用法 / usage: tsx app/cli.ts <command>
   timeline <item-id>   print an item's audit trail
   calendar-notice <notice.json> [--actor id]   load a year's official holiday notice (调休 included)
   calendar-override <rest|work|emergency> <from> <to> <reason> [--actor id]   a county calendar change
-${RANKING_USAGE}`;
+${RANKING_USAGE}
+${CAMPAIGN_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command] = argv;
@@ -63,6 +65,13 @@ async function main(argv: string[]): Promise<void> {
     case 'ranking-rules':
       return withDatabase(config.database.url, async (db) => {
         process.exitCode = await runRankingCommand(db, command, argv.slice(1), process);
+      });
+    case 'campaign':
+    case 'campaign-withdraw':
+    case 'cadence-pause':
+    case 'cadence-resume':
+      return withDatabase(config.database.url, async (db) => {
+        process.exitCode = await runCampaignCommand(db, config, command, argv.slice(1), process);
       });
     default:
       process.stderr.write(`${USAGE}\n`);

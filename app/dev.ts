@@ -4,6 +4,7 @@ import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
 import { CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH } from './bot-server.js';
+import { ensureCadenceSchedules } from './cadence-schedule.js';
 import { provisionalYearsAround } from './calendar-admin.js';
 import type { Config } from './config.js';
 import { buildDemoOrg } from './demo/county.js';
@@ -70,6 +71,7 @@ export async function runDev(config: Config): Promise<void> {
   await seedDemoOrg(database.db, org);
   await setUpRankingSchedule(system.client, database.db, config.temporal.taskQueue);
   await ensureDigestSchedule(system.client, config.temporal.taskQueue);
+  await ensureCadenceSchedules(system.client, config.temporal.taskQueue);
   let started = 0;
   for (const spec of demoItemSpecs(new Date())) {
     const r = await startItem(system.client, config.temporal.taskQueue, spec, database.db);

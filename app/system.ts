@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { builtinCommands } from '../bot/chat/commands.js';
 import { createChatReplier } from '../bot/chat/reply.js';
 import { type ChatCommand, createChatRouter } from '../bot/chat/router.js';
+import { createCrosscheckCardRoute } from '../bot/crosscheck-card-route.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
 import { createRankingCardRoute } from '../bot/ranking-card-route.js';
@@ -81,7 +82,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     logger,
     clock,
   });
-  const cardRoutes = { ranking: createRankingCardRoute({ db, temporal: client, logger, clock }) };
+  const cardRoutes = {
+    ranking: createRankingCardRoute({ db, temporal: client, logger, clock }),
+    crosscheck: createCrosscheckCardRoute({ temporal: client, logger, clock }),
+  };
   const server: Server = createBotServer({
     db,
     temporal: client,
@@ -119,8 +123,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     worker,
     stopWorker,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Close idle keep-alive connections now; server.close() alone waits for them to time out.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await dashboard?.close();
       await stopWorker();
       await nativeConnection?.close();

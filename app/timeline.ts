@@ -7,7 +7,7 @@ import { EVENT_LABELS, type ItemEventType } from '../domain/item/index.js';
 const CHANNELS: Record<string, string> = {
   card: '卡片',
   notice: '消息',
-  digest: '次日汇总',
+  digest: '每日汇总',
   urgent_app: '应用内加急',
   urgent_sms: '短信加急',
   urgent_phone: '电话加急',

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import type { Client as LarkClient } from '@larksuiteoapi/node-sdk';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
+import { createCadenceActivities } from '../activities/cadence-activities.js';
 import { createCalendarActivities } from '../activities/calendar-activities.js';
+import { createCampaignActivities } from '../activities/campaign-activities.js';
+import { createCrosscheckActivities } from '../activities/crosscheck-activities.js';
 import { createDigestActivities } from '../activities/digest-activities.js';
 import { createEscalationActivities, type EscalationActivities } from '../activities/escalation-activities.js';
 import { createItemActivities } from '../activities/item-activities.js';
@@ -36,6 +39,9 @@ export function createActivities(deps: Pick<WorkerDeps, 'db' | 'lark' | 'larkCli
     ...escalationActivities(db, lark, logger),
     ...createCalendarActivities({ db, clock }),
     ...createDigestActivities({ db, lark, logger }),
+    ...createCampaignActivities({ db, lark, logger }),
+    ...createCadenceActivities({ db, logger }),
+    ...createCrosscheckActivities({ db, lark, logger, clock }),
     ...(deps.larkClient
       ? createRankingActivities({ db, lark: createRankingLark(deps.larkClient, lark), logger, clock })
       : {}),
@@ -58,5 +64,9 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     activities: createActivities(deps),
     // Activities are I/O-bound (PostgreSQL, Lark); Lark pacing may hold one for up to 0.5 s.
     maxConcurrentActivityTaskExecutions: 200,
+    // Let in-flight activities finish briefly, then stop regardless: every activity is idempotent
+    // and will be retried by the next worker, so a stuck poll never holds a shutdown hostage.
+    shutdownGraceTime: '5 seconds',
+    shutdownForceTime: '20 seconds',
   });
 }

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { monthLabel, type Ranking } from '../domain/ranking/index.js';
 
@@ -15,7 +15,10 @@ const OTHER = '#9fb3d1';
  * black, with the two score lines marked. Rendered on the server (echarts SSR to SVG, resvg to PNG) because a Lark
  * card can only show an uploaded image.
  */
-export function renderRankingChart(ranking: Ranking, lines: { redMin: number; blackBelow: number }): Buffer {
+export async function renderRankingChart(
+  ranking: Ranking,
+  lines: { redMin: number; blackBelow: number },
+): Promise<Buffer> {
   const { standings, red, black } = ranking.selection;
   const redIds = new Set(red.map((s) => s.villageId));
   const blackIds = new Set(black.map((s) => s.villageId));
@@ -70,10 +73,11 @@ export function renderRankingChart(ranking: Ranking, lines: { redMin: number; bl
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return new Resvg(svg, {
+  // Off the event loop (libuv's pool): parsing the CJK font takes most of a second, and the worker shares its
+  // process with the bot's webhook in dev mode, which must answer Lark within 3 s.
+  const image = await renderAsync(svg, {
     background: '#ffffff',
     font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT },
-  })
-    .render()
-    .asPng();
+  });
+  return image.asPng();
 }

@@ -11,7 +11,8 @@ const MAX_IDS = 50;
  */
 export interface RankingLark extends LarkMessenger {
   sendCardToChat(chatId: string, card: object, uuid: string): Promise<string>;
-  uploadImage(png: Buffer): Promise<string>;
+  /** Uploads a PNG or JPEG for use in cards; returns its image_key. */
+  uploadImage(image: Buffer): Promise<string>;
   /** Creates a private group chat with the bot; `uuid` makes a retried create return the same chat. */
   createChat(p: { name: string; description: string; openIds: string[]; uuid: string }): Promise<string>;
 }
@@ -40,11 +41,11 @@ export function createRankingLark(client: lark.Client, messenger: LarkMessenger)
       if (!id) throw classifyLarkFailure(new Error('response without message_id'), 'send card to chat');
       return id;
     },
-    async uploadImage(png) {
+    async uploadImage(image) {
       let res: { image_key?: string } | null;
       try {
         // The SDK resolves this one call to `data` itself ({ image_key }), not to { code, data }.
-        res = await client.im.image.create({ data: { image_type: 'message', image: png } });
+        res = await client.im.image.create({ data: { image_type: 'message', image } });
       } catch (err) {
         throw classifyLarkFailure(err, 'upload image');
       }

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ItemState } from '../domain/item/index.js';
+import type { CampaignTables } from './tables/campaigns.js';
+import type { CrosscheckTables } from './tables/crosscheck.js';
 import type { EscalationTables } from './tables/escalation.js';
+import type { LedgerTables } from './tables/ledgers.js';
 import type { OrgTables } from './tables/org.js';
 import type { RankingTables } from './tables/ranking.js';
 
@@ -136,7 +139,14 @@ export interface FoundationTables {
   inbound_callbacks: InboundCallbacksTable;
 }
 
-export interface Database extends FoundationTables, EscalationTables, OrgTables, RankingTables {}
+export interface Database
+  extends FoundationTables,
+    EscalationTables,
+    OrgTables,
+    RankingTables,
+    CampaignTables,
+    CrosscheckTables,
+    LedgerTables {}
 
 export type Unit = Selectable<UnitsTable>;
 export type Person = Selectable<PeopleTable>;

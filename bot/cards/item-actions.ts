@@ -80,15 +80,26 @@ export function assigneeActions({ state, transferCandidates }: ItemCardInput): C
   return out;
 }
 
+/**
+ * The reviewer's approve button. A 整改 (rectification) item is closed by 销号: the inspecting side confirms the fix,
+ * so its button says so; the Update is the same 'approve' either way.
+ */
+export function approveButton(state: ItemCardInput['state']): CardElement {
+  const rectification = state.spec.kind === 'rectification';
+  const label = rectification ? '确认销号' : '审核通过';
+  const text = rectification ? '确认整改到位，予以销号？' : '确认办结此事项？';
+  return button(label, actionValue(state.spec.id, 'approve'), {
+    type: 'primary_filled',
+    confirm: { title: label, text },
+  });
+}
+
 export function reviewerActions({ state }: ItemCardInput): CardElement[] {
   const id = state.spec.id;
   const out: CardElement[] = [];
   if (state.status === 'submitted') {
     out.push(
-      button('审核通过', actionValue(id, 'approve'), {
-        type: 'primary_filled',
-        confirm: { title: '审核通过', text: '确认办结此事项？' },
-      }),
+      approveButton(state),
       form('reject_form', [
         input(FIELDS.rejectReason, '退回理由', '说明需要补充或修改的内容', { multiline: true, required: true }),
         button('退回', actionValue(id, 'reject'), { type: 'danger', submit: { name: 'reject_submit' } }),

@@ -10,10 +10,39 @@ export interface PublishedCardInput {
   /** When the black-list villages' rectification is due. */
   rectifyBy: string;
   appeals: { total: number; accepted: number };
+  /** villageId → image_key of a problem photo, shown under black-list villages (问题曝光). */
+  photos?: Record<string, string>;
 }
 
 function entries(ranking: Ranking, list: 'red' | 'black' | 'exited'): string {
   return ranking.selection[list].map((s, n) => `${n + 1}. ${ranking.texts[s.villageId] ?? s.name}`).join('\n');
+}
+
+/** Black-list villages one by one, each followed by its problem photo when the inspectors took one. */
+function blackList(i: PublishedCardInput): CardElement[] {
+  const { black } = i.ranking.selection;
+  if (black.length === 0) return [markdown('**黑榜（0 个）**\n本月无村（社区）列入黑榜。')];
+  return [
+    markdown(`**黑榜（${black.length} 个）**`),
+    ...black.flatMap((b, n) => {
+      const photo = i.photos?.[b.villageId];
+      return [
+        // One element per village (a photo may follow), so no markdown list: it would restart at 1 each time.
+        markdown(`（${n + 1}）${i.ranking.texts[b.villageId] ?? b.name}`),
+        ...(photo
+          ? [
+              {
+                tag: 'img',
+                img_key: photo,
+                alt: { tag: 'plain_text', content: `${b.name}问题照片` },
+                preview: true,
+                scale_type: 'fit_horizontal',
+              },
+            ]
+          : []),
+      ];
+    }),
+  ];
 }
 
 /** The list as published to the county work chat: chart, and each listed village with its own short text. */
@@ -32,9 +61,7 @@ export function rankingPublishedCard(i: PublishedCardInput): Card {
       `**<font color='red'>红榜（${red.length} 个）</font>**\n${red.length ? entries(ranking, 'red') : '本月无村（社区）达到红榜分数线。'}`,
     ),
     hr(),
-    markdown(
-      `**黑榜（${black.length} 个）**\n${black.length ? entries(ranking, 'black') : '本月无村（社区）列入黑榜。'}`,
-    ),
+    ...blackList(i),
   ];
   if (exited.length)
     elements.push(hr(), markdown(`**移出黑榜（${exited.length} 个）**\n${entries(ranking, 'exited')}`));

@@ -4,6 +4,9 @@ import * as m002 from './002_escalation.js';
 import * as m003 from './003_org.js';
 import * as m004 from './004_dashboard.js';
 import * as m005 from './005_ranking.js';
+import * as m006 from './006_campaigns.js';
+import * as m007 from './007_ledgers.js';
+import * as m008 from './008_crosscheck.js';
 
 /** Static list (not a folder scan) so migrations work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +15,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_org': m003,
   '004_dashboard': m004,
   '005_ranking': m005,
+  '006_campaigns': m006,
+  '007_ledgers': m007,
+  '008_crosscheck': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -93,3 +93,29 @@ export async function isInspector(db: Db, personId: string, domain: string): Pro
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The first photo of each given village's problems in a month (by dimension), for the published card. */
+export async function problemPhotos(db: Db, month: string, villageIds: string[]) {
+  if (villageIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('ranking_photos as p')
+    .innerJoin('ranking_inspections as i', 'i.id', 'p.inspection_id')
+    .select(['p.inspection_id', 'p.seq', 'p.bytes', 'p.image_key', 'i.village_id'])
+    .where('i.month', '=', month)
+    .where('i.village_id', 'in', villageIds)
+    .orderBy('i.village_id')
+    .orderBy('i.score')
+    .orderBy('p.seq')
+    .execute();
+  return villageIds.flatMap((id) => rows.filter((r) => r.village_id === id).slice(0, 1));
+}
+
+/** Remembers a photo's Lark image key, so a retry or a later card reuses the upload. */
+export async function savePhotoKey(db: Db, inspectionId: string, seq: number, imageKey: string): Promise<void> {
+  await db
+    .updateTable('ranking_photos')
+    .set({ image_key: imageKey })
+    .where('inspection_id', '=', inspectionId)
+    .where('seq', '=', seq)
+    .execute();
+}

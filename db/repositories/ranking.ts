@@ -67,6 +67,14 @@ export async function ensureRuleSet(db: Db, rules: RuleSet, by: string): Promise
     .values({ name: rules.name, version: rules.version, body: JSON.stringify(rules), created_by: by })
     .onConflict((oc) => oc.columns(['name', 'version']).doNothing())
     .execute();
+  await recordRankingEvent(db, {
+    dedupKey: `rules:${rules.name}:${rules.version}`,
+    month: '*',
+    type: 'rules_saved',
+    actorId: by,
+    at: new Date().toISOString(),
+    payload: { name: rules.name, version: rules.version, builtIn: true },
+  });
   return (await activeRuleSet(db, rules.name))!;
 }
 

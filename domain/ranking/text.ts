@@ -35,7 +35,7 @@ function itemClause(score: VillageScore, side: 'red' | 'black'): string {
   const parts: string[] = [];
   if (f.due > 0) {
     if (f.onTime === f.due) parts.push(`本月到期督办事项 ${f.due} 件全部按期办结`);
-    else if (f.onTime === 0) parts.push(`本月到期督办事项 ${f.due} 件均未按期办结`);
+    else if (f.onTime === 0) parts.push(`本月到期督办事项 ${f.due} 件${f.due > 1 ? '均' : ''}未按期办结`);
     else parts.push(`本月到期督办事项 ${f.due} 件${side === 'black' ? '仅' : ''}按期办结 ${f.onTime} 件`);
   }
   if (f.overdueOpen > 0) {

@@ -43,18 +43,22 @@ describe('the published 红黑榜 in the simulator web chat', () => {
     const county = (await findChat(db.db, 'county_work'))!;
     const published = sim.messages({ chatId: county }).find((m) => m.msgType === 'interactive')!;
 
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 1800 } });
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 2600 } });
     await page.goto(`${sim.url}/#user=${openIdOf('p-xiaojie-secretary')}&chat=${county}`);
     const card = page.locator(`[data-message-id="${published.messageId}"]`);
     await card.waitFor();
     await expect(card.locator('.card-title').textContent()).resolves.toBe('嵩明县2024年6月农村人居环境“红黑榜”');
-    const chart = card.locator('img.card-img');
-    await chart.waitFor();
+    // Two images, both served from the simulator's image store: the chart, and 大箐村's problem photo.
+    const images = card.locator('img.card-img');
+    await images.nth(1).waitFor();
     await page.waitForFunction(
-      (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
-      await chart.elementHandle(),
+      (els) => els.every((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0),
+      await images.elementHandles(),
     );
-    expect(await chart.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(900);
+    expect(await images.evaluateAll((els) => els.map((el) => (el as HTMLImageElement).naturalWidth))).toEqual([
+      900, 480,
+    ]);
+    expect(await images.nth(1).getAttribute('alt')).toBe('牛栏江镇大箐村问题照片');
     await card.getByText('杨林镇兰茂村 100.0 分，列全县第 1 名（共 19 个参评村）', { exact: false }).waitFor();
     await card.getByText('检查失分集中在垃圾 55 分（河道垃圾堆积）', { exact: false }).waitFor();
     await card.getByText('黑榜村（社区）须于', { exact: false }).waitFor();
@@ -63,6 +67,23 @@ describe('the published 红黑榜 in the simulator web chat', () => {
     mkdirSync('docs/screenshots', { recursive: true });
     await card.screenshot({ path: 'test-results/ranking-published.png' });
     copyFileSync('test-results/ranking-published.png', 'docs/screenshots/ranking-published.png');
+    await page.close();
+  });
+
+  it('shows a village leader the village’s own score, line by line, each naming its inspection or item', async () => {
+    const leader = 'p-niulanjiang-v1-secretary';
+    const message = stack.sim
+      .messages({ receiverOpenId: openIdOf(leader) })
+      .find((m) => cardText(m).includes('得分明细'))!;
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${stack.sim.url}/#user=${openIdOf(leader)}`);
+    const card = page.locator(`[data-message-id="${message.messageId}"]`);
+    await card.waitFor();
+    await card.getByText('得分 54.6 分', { exact: false }).waitFor();
+    await card.getByText('《大箐村垃圾收集点建设》6月28日升级至分管县领导督办', { exact: false }).waitFor();
+    await card.getByText('申诉期已于', { exact: false }).waitFor();
+    await card.screenshot({ path: 'test-results/ranking-village.png' });
+    copyFileSync('test-results/ranking-village.png', 'docs/screenshots/ranking-village.png');
     await page.close();
   });
 });

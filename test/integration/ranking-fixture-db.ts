@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import type { Kysely } from 'kysely';
 import { recordInspections } from '../../db/repositories/ranking-inspections.js';
 import type { Database } from '../../db/schema.js';
@@ -23,6 +24,9 @@ export async function writeFixtureMonth(db: Kysely<Database>): Promise<void> {
         problems: v.problems?.[DIMENSIONS[d]!] ?? [],
         inspectorId: INSPECTOR,
         inspectedOn: '2024-06-12',
+        ...(villageId === 'niulanjiang-v1' && DIMENSIONS[d] === 'garbage'
+          ? { photos: [sitePhoto('河道垃圾堆积')] }
+          : {}),
       })),
     ),
     { source: 'excel', by: INSPECTOR, at: '2024-06-30T17:00:00+08:00' },
@@ -106,4 +110,21 @@ export async function writeFixtureMonth(db: Kysely<Database>): Promise<void> {
         .execute();
     }
   }
+}
+
+/** A stand-in for an inspector's photo: a captioned picture, drawn so the test needs no binary fixture. */
+function sitePhoto(caption: string): { contentType: string; bytes: Buffer } {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="240">
+    <rect width="480" height="240" fill="#7d8b6a"/><rect x="40" y="150" width="400" height="50" fill="#5b4a3a"/>
+    <text x="24" y="48" font-size="28" fill="#ffffff">现场照片：${caption}</text></svg>`;
+  const png = new Resvg(svg, {
+    font: {
+      fontFiles: ['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'],
+      loadSystemFonts: false,
+      defaultFontFamily: 'WenQuanYi Zen Hei',
+    },
+  })
+    .render()
+    .asPng();
+  return { contentType: 'image/png', bytes: png };
 }

@@ -49,7 +49,7 @@ async function workbook(rows: unknown[][], photoAt?: { row: number; col: number 
   ws.addRow([...HEADERS, ...HEADERS_2]);
   for (const r of rows) ws.addRow(r);
   if (photoAt) {
-    const png = renderRankingChart(
+    const png = await renderRankingChart(
       (
         await computeAndStore(stack.db.db, {
           month: '2024-06',

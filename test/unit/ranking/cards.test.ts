@@ -3,6 +3,7 @@ import { rankingApprovalCard, rankingDraftCard, rankingRevisionCard } from '../.
 import { inspectionFormCard } from '../../../bot/cards/ranking-inspection.js';
 import { rankingPublishedCard } from '../../../bot/cards/ranking-published.js';
 import { rankingAppealCard, rankingVillageCard } from '../../../bot/cards/ranking-village.js';
+import { renderRankingChart } from '../../../bot/ranking-chart.js';
 import {
   appealableLines,
   DEFAULT_RULE_SET,
@@ -163,5 +164,11 @@ describe('ranking cards', () => {
         dimensions: DEFAULT_RULE_SET.dimensions,
       }),
     );
+  });
+
+  it('draw the chart as a PNG the width of the card image, one bar per ranked village', async () => {
+    const png = await renderRankingChart(ranking, { redMin: 85, blackBelow: 75 });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([900, 130 + 19 * 34]);
   });
 });

@@ -16,6 +16,9 @@ describe('the text published for each listed village', () => {
       '小街镇匡郎村 96.0 分，列全县第 3 名（共 19 个参评村）。人居环境 5 项检查均为 95 分；本月到期督办事项 1 件全部按期办结；较上月提高 4.8 分。',
     );
     expect(texts['yangqiao-v2']).toContain('列全县并列第 5 名');
+    expect(texts['xiaojie-v2']).toContain(
+      '本月到期督办事项 1 件未按期办结，《墩白村卫生户厕改造》、《墩白村公厕保洁责任落实》 2 件逾期未办结',
+    );
   });
 
   it('leaves out what it has nothing specific to say about, so no two villages read alike', () => {

@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs';
+import { type FindingInput, parseSeverity } from '../../domain/crosscheck/index.js';
+
+/** The columns of a findings upload; any other columns (e.g. 被检单位, 检查人) are ignored. */
+export const FINDING_COLUMNS = {
+  line: '清单编号',
+  problem: '问题描述',
+  severity: '严重程度',
+  workdays: '整改时限（工作日）',
+} as const;
+
+export type ParsedWorkbook = { ok: true; findings: FindingInput[] } | { ok: false; errors: string[] };
+
+/**
+ * Reads findings from the first sheet: row 1 holds the headers, every later non-empty row is one finding with its
+ * row number. Only the file's shape is judged here (headers, severity words, whole numbers); whether a line exists
+ * and who may enter it is the round's decision, and it names the rows too.
+ */
+export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, errors: ['文件不是有效的 Excel（.xlsx）文件'] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: false, errors: ['Excel 文件中没有工作表'] };
+  const headers = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, col) => headers.set(cellText(cell.value).replace(/\s|\(|\)/g, (c) => paren(c)), col));
+  const missing = [FINDING_COLUMNS.line, FINDING_COLUMNS.problem, FINDING_COLUMNS.severity].filter((h) => !headers.has(h));
+  if (missing.length) return { ok: false, errors: [`第 1 行缺少列：${missing.join('、')}`] };
+
+  const errors: string[] = [];
+  const findings: FindingInput[] = [];
+  const col = (row: ExcelJS.Row, header: string) => {
+    const c = headers.get(header);
+    return c === undefined ? '' : cellText(row.getCell(c).value);
+  };
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = Object.values(FINDING_COLUMNS).map((h) => col(row, h));
+    if (values.every((v) => v === '')) return;
+    const severityText = col(row, FINDING_COLUMNS.severity);
+    const severity = parseSeverity(severityText);
+    const days = col(row, FINDING_COLUMNS.workdays);
+    if (!severity) errors.push(`第 ${n} 行：严重程度须为 一般、较重 或 严重（收到“${severityText}”）`);
+    if (days !== '' && !/^\d+$/.test(days)) errors.push(`第 ${n} 行：整改时限须为整数（工作日），收到“${days}”`);
+    if (!severity || (days !== '' && !/^\d+$/.test(days))) return;
+    findings.push({
+      lineId: col(row, FINDING_COLUMNS.line),
+      problem: col(row, FINDING_COLUMNS.problem),
+      severity,
+      ...(days === '' ? {} : { workdays: Number(days) }),
+      row: n,
+    });
+  });
+  if (errors.length) return { ok: false, errors };
+  if (findings.length === 0) return { ok: false, errors: ['文件中没有问题记录'] };
+  return { ok: true, findings };
+}
+
+/** People type either bracket; the header is matched with full-width ones. */
+function paren(c: string): string {
+  return c === '(' ? '（' : c === ')' ? '）' : '';
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) {
+    return (v as { richText: { text: string }[] }).richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
+  }
+  if (typeof v === 'object' && 'result' in v) return cellText((v as { result: unknown }).result);
+  if (typeof v === 'object' && 'text' in v) return cellText((v as { text: unknown }).text);
+  return String(v).trim();
+}

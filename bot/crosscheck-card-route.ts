@@ -1,0 +1,114 @@
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Logger } from '../app/logger.js';
+import {
+  type CrosscheckRound,
+  crosscheckWorkflowId,
+  type FindingInput,
+  type Severity,
+} from '../domain/crosscheck/index.js';
+import { toShanghaiIso } from '../domain/shanghai-time.js';
+import { crosscheckUpdates } from '../workflows/crosscheck-messages.js';
+import { checklistCard } from './cards/crosscheck-checklist.js';
+import { type CrosscheckAct, CROSSCHECK_FIELDS as F } from './cards/crosscheck-common.js';
+import { overviewCard } from './cards/crosscheck-overview.js';
+import { TIMED_OUT, withBudget } from './webhook/budget.js';
+import type { CardClick, CardRoute } from './webhook/card-router.js';
+import { type CardCallbackResponse, toast } from './webhook/toast.js';
+
+export interface CrosscheckCardRouteDeps {
+  temporal: Client;
+  clock: () => Date;
+  logger: Logger;
+  /** Lark waits 3 s for the answer; leave room for the network. */
+  budgetMs?: number;
+}
+
+const ACTS: readonly CrosscheckAct[] = ['finding', 'team_done', 'close_checking', 'report'];
+
+/**
+ * Buttons of the cross-check cards (`kind: 'crosscheck'`): each becomes an Update of the round's workflow, with the
+ * Lark event id as the update id so a redelivered click acts once. The answer is a toast and the clicked card as the
+ * round now stands; refusals (not on the team, checking over, a missing problem text) come from the validators.
+ */
+export function createCrosscheckCardRoute(deps: CrosscheckCardRouteDeps): CardRoute {
+  const budgetMs = deps.budgetMs ?? 2500;
+  return async (click: CardClick): Promise<CardCallbackResponse> => {
+    const { act, round: roundId } = click.value;
+    if (typeof roundId !== 'string' || !ACTS.includes(act as CrosscheckAct)) {
+      return toast('error', '无法识别的操作', 'Unknown action');
+    }
+    const team = typeof click.value.team === 'number' ? click.value.team : undefined;
+    const handle = deps.temporal.workflow.getHandle(crosscheckWorkflowId(roundId));
+    const actorId = click.actor.id;
+    const options = click.eventId ? { updateId: click.eventId } : {};
+    let update: Promise<CrosscheckRound>;
+    let done: string;
+    switch (act as CrosscheckAct) {
+      case 'finding': {
+        const finding = findingFromForm(click.formValue);
+        update = handle
+          .executeUpdate(crosscheckUpdates.recordFindings, {
+            args: [{ actorId, source: 'card', findings: [finding] }],
+            ...options,
+          })
+          .then((r) => {
+            const f = r.recorded[0]!;
+            done = `问题已登记（F${f.no}），整改事项 ${f.itemId} 已交办${r.round.names[f.assigneeId] ?? f.assigneeId}`;
+            return r.round;
+          });
+        done = '问题已登记';
+        break;
+      }
+      case 'team_done':
+        update = handle.executeUpdate(crosscheckUpdates.teamDone, {
+          args: [{ actorId, teamNo: team ?? -1 }],
+          ...options,
+        });
+        done = '已报告本组检查完毕';
+        break;
+      case 'close_checking':
+        update = handle.executeUpdate(crosscheckUpdates.closeChecking, { args: [{ actorId }], ...options });
+        done = '已结束检查，全部整改销号后本轮完成';
+        break;
+      case 'report':
+        update = handle.executeUpdate(crosscheckUpdates.requestReport, { args: [{ actorId }], ...options });
+        done = '检查报告已发送给您，请查看消息';
+        break;
+    }
+    let round: CrosscheckRound | typeof TIMED_OUT;
+    try {
+      round = await withBudget(update, budgetMs);
+    } catch (err) {
+      return refusal(err);
+    }
+    if (round === TIMED_OUT) {
+      update.catch(() => undefined);
+      return toast('info', '已收到，正在处理，请稍后查看卡片', 'Received; processing');
+    }
+    const now = toShanghaiIso(deps.clock().getTime());
+    const card = team !== undefined ? checklistCard(round, team, now) : overviewCard(round);
+    return toast('success', done, `${String(act)} done`, card);
+  };
+
+  function refusal(err: unknown): CardCallbackResponse {
+    if (err instanceof WorkflowUpdateFailedError)
+      return toast('error', err.cause?.message ?? '操作未通过校验', 'Refused');
+    if (err instanceof WorkflowNotFoundError || (err instanceof Error && /completed/i.test(err.message))) {
+      return toast('error', '本轮交叉检查已结束，无需操作', 'The round is over');
+    }
+    deps.logger.error('crosscheck click failed', { error: String(err) });
+    throw err;
+  }
+}
+
+/** The finding form, passed through as typed so that the domain, not the edge, says what is wrong with it. */
+function findingFromForm(form: Record<string, unknown>): FindingInput {
+  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+  const days = text(F.workdays);
+  return {
+    lineId: text(F.line),
+    problem: text(F.problem),
+    severity: text(F.severity) as Severity,
+    ...(days === '' ? {} : { workdays: /^\d+$/.test(days) ? Number(days) : Number.NaN }),
+  };
+}
