@@ -8,9 +8,11 @@ import { type ChatCommand, createChatRouter } from '../bot/chat/router.js';
 import { createCrosscheckCardRoute } from '../bot/crosscheck-card-route.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
+import { createLoanCardRoute } from '../bot/loan-card-route.js';
+import { createProjectCardRoute } from '../bot/project-card-route.js';
 import { createRankingCardRoute } from '../bot/ranking-card-route.js';
 import { rankingChatCommands } from '../bot/ranking-chat-commands.js';
-import { createCalendarCache } from '../dashboard/calendar-cache.js';
+import { createCalendarCache } from '../db/calendar-cache.js';
 import { type RunningDashboard, startDashboard } from '../dashboard/start.js';
 import type { Database } from '../db/schema.js';
 import { createBotServer, listen } from './bot-server.js';
@@ -85,6 +87,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const cardRoutes = {
     ranking: createRankingCardRoute({ db, temporal: client, logger, clock }),
     crosscheck: createCrosscheckCardRoute({ temporal: client, logger, clock }),
+    loan: createLoanCardRoute({ db, temporal: client, logger, clock }),
+    project: createProjectCardRoute({ db, temporal: client, logger }),
   };
   const server: Server = createBotServer({
     db,

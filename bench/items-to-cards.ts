@@ -121,7 +121,7 @@ async function runDuban(dbUrl: string, temporalAddress: string): Promise<Result>
     firstCardMs = performance.now() - t0;
   });
   const assignees = timeAssigneeCards(sim, t0);
-  await Promise.all(items.map((spec) => startItem(system.client, taskQueue, spec)));
+  await Promise.all(items.map((spec) => startItem(system.client, taskQueue, spec, database.db)));
   await waitFor(() => cardCount(sim) >= 2 * N);
   const seconds = (performance.now() - t0) / 1000;
   await first;
@@ -248,7 +248,7 @@ Duban / baseline time: **${r.ratio.toFixed(2)}×**. Process RSS at the end: ${r.
 "All cards" is bounded by Lark's per-recipient limit (5 messages/s): the 督查室 head receives one card per
 item, so ${r.n} cards take at least ${(r.n / 5).toFixed(0)} s whoever sends them. Duban paces itself under the limits
 (per recipient, per app, per card patch) instead of bouncing off them; the baseline sends naively and retries
-after each 230020/429 with the reset hint. Each Duban workflow also writes its ledger row and audit event
+after each 230020/429 with the reset hint. Each Duban item runs the default escalation policy, loads the working-day calendar, writes its ledger row and audit event
 before sending, and every send carries a uuid.
 `;
 }

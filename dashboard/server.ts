@@ -5,7 +5,7 @@ import type { Logger } from '../app/logger.js';
 import type { Database } from '../db/schema.js';
 import { toShanghaiIso } from '../domain/shanghai-time.js';
 import { CALLBACK_PATH, createAuth } from './auth.js';
-import { createCalendarCache } from './calendar-cache.js';
+import { createCalendarCache } from '../db/calendar-cache.js';
 import { exportLedger, importTemplateFile, importUpload } from './data-routes.js';
 import type { Html } from './html.js';
 import { HttpError, redirect, sendHtml, sendJson } from './http.js';

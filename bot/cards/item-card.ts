@@ -6,6 +6,7 @@ import {
   STATUS_LABELS,
   URGENCY_LABELS,
 } from '../../domain/item/index.js';
+import { LIGHT_LABELS, type Light, type LightResult } from '../../domain/lights.js';
 import { localDate } from '../../domain/shanghai-time.js';
 import { type Card, type CardColor, type CardElement, card, header, hr, markdown } from './elements.js';
 import { assigneeActions, issuerActions, reviewerActions } from './item-actions.js';
@@ -20,6 +21,8 @@ export interface ItemCardInput {
   /** Unit members the item may be handed over to (转办). */
   transferCandidates: { id: string; name: string }[];
   now: string;
+  /** 红黄绿灯, when the calendar was at hand. */
+  light?: LightResult;
 }
 
 /** One card per person per item, showing the buttons of the roles that person holds now. */
@@ -41,24 +44,29 @@ export function itemCard(input: ItemCardInput): Card {
   return card(cardHeader(input), elements, `${STATUS_LABELS[state.status]}｜${state.spec.title}`);
 }
 
-function cardHeader({ state, now }: ItemCardInput): Record<string, unknown> {
+function cardHeader({ state, now, light }: ItemCardInput): Record<string, unknown> {
   const tags = [
     { text: URGENCY_LABELS[state.spec.urgency], color: state.spec.urgency === 'normal' ? 'neutral' : 'red' },
   ];
   const overdue = isOpen(state) && Date.parse(now) > Date.parse(state.dueAt);
+  if (light) tags.push({ text: LIGHT_LABELS[light.light], color: LIGHT_TAG_COLORS[light.light] });
   if (overdue) tags.push({ text: '已逾期', color: 'red' });
   return header(
     state.spec.title,
     `${KIND_LABELS[state.spec.kind]} · ${STATUS_LABELS[state.status]}`,
-    headerColor(state, overdue),
+    headerColor(state, overdue, light?.light),
     tags,
   );
 }
 
-function headerColor(state: ItemState, overdue: boolean): CardColor {
+const LIGHT_TAG_COLORS: Record<Light, string> = { green: 'green', yellow: 'yellow', red: 'red' };
+
+/** Done is green and withdrawn grey; an open item wears its light (an on-track one stays blue). */
+function headerColor(state: ItemState, overdue: boolean, light: Light | undefined): CardColor {
   if (state.status === 'done') return 'green';
   if (state.status === 'cancelled') return 'grey';
-  if (overdue) return 'red';
+  if (overdue || light === 'red') return 'red';
+  if (light === 'yellow') return 'yellow';
   if (state.status === 'submitted' || state.extension) return 'orange';
   return 'blue';
 }
@@ -72,6 +80,9 @@ function details(input: ItemCardInput): string {
     `**责任单位**：${input.unitName}　**责任人**：${name(input, state.assigneeId)}`,
     `**交办人**：${name(input, spec.issuerId)}　**审核人**：${name(input, spec.reviewerId)}`,
     `**办结期限**：${localDate(state.dueAt)}${isOpen(state) ? `（${remaining(state.dueAt, now)}）` : ''}`,
+    input.light
+      ? `**灯号**：${LIGHT_LABELS[input.light.light]}${input.light.reasons.length ? `（${input.light.reasons.join('；')}）` : ''}`
+      : '',
     state.dueAt !== spec.dueAt ? `**原定期限**：${localDate(spec.dueAt)}（已批准延期）` : '',
     state.committedDate ? `**承诺办结**：${state.committedDate}` : '',
     state.progress ? `**最新进度**：${state.progress.percent}%　${state.progress.note}` : '',

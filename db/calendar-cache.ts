@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { listCountyOverrides, listOfficialNotices } from '../db/repositories/calendar.js';
-import type { Database } from '../db/schema.js';
 import { buildCalendarData } from '../domain/calendar/build.js';
 import type { CalendarData } from '../domain/calendar/index.js';
 import { localDate } from '../domain/shanghai-time.js';
+import { listCountyOverrides, listOfficialNotices } from './repositories/calendar.js';
+import type { Database } from './schema.js';
 
 const REFRESH_MS = 10 * 60 * 1000;
 
