@@ -1,4 +1,4 @@
-import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, type WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Logger } from '../app/logger.js';
 import {
   type CrosscheckRound,
@@ -38,56 +38,27 @@ export function createCrosscheckCardRoute(deps: CrosscheckCardRouteDeps): CardRo
       return toast('error', '无法识别的操作', 'Unknown action');
     }
     const team = typeof click.value.team === 'number' ? click.value.team : undefined;
-    const handle = deps.temporal.workflow.getHandle(crosscheckWorkflowId(roundId));
-    const actorId = click.actor.id;
-    const options = click.eventId ? { updateId: click.eventId } : {};
-    let update: Promise<CrosscheckRound>;
-    let done: string;
-    switch (act as CrosscheckAct) {
-      case 'finding': {
-        const finding = findingFromForm(click.formValue);
-        update = handle
-          .executeUpdate(crosscheckUpdates.recordFindings, {
-            args: [{ actorId, source: 'card', findings: [finding] }],
-            ...options,
-          })
-          .then((r) => {
-            const f = r.recorded[0]!;
-            done = `问题已登记（F${f.no}），整改事项 ${f.itemId} 已交办${r.round.names[f.assigneeId] ?? f.assigneeId}`;
-            return r.round;
-          });
-        done = '问题已登记';
-        break;
-      }
-      case 'team_done':
-        update = handle.executeUpdate(crosscheckUpdates.teamDone, {
-          args: [{ actorId, teamNo: team ?? -1 }],
-          ...options,
-        });
-        done = '已报告本组检查完毕';
-        break;
-      case 'close_checking':
-        update = handle.executeUpdate(crosscheckUpdates.closeChecking, { args: [{ actorId }], ...options });
-        done = '已结束检查，全部整改销号后本轮完成';
-        break;
-      case 'report':
-        update = handle.executeUpdate(crosscheckUpdates.requestReport, { args: [{ actorId }], ...options });
-        done = '检查报告已发送给您，请查看消息';
-        break;
-    }
-    let round: CrosscheckRound | typeof TIMED_OUT;
+    const update = perform(act as CrosscheckAct, {
+      handle: deps.temporal.workflow.getHandle(crosscheckWorkflowId(roundId)),
+      actorId: click.actor.id,
+      team,
+      form: click.formValue,
+      options: click.eventId ? { updateId: click.eventId } : {},
+    });
+    let outcome: Acted | typeof TIMED_OUT;
     try {
-      round = await withBudget(update, budgetMs);
+      outcome = await withBudget(update, budgetMs);
     } catch (err) {
       return refusal(err);
     }
-    if (round === TIMED_OUT) {
+    if (outcome === TIMED_OUT) {
       update.catch(() => undefined);
       return toast('info', '已收到，正在处理，请稍后查看卡片', 'Received; processing');
     }
+    const { round, message } = outcome;
     const now = toShanghaiIso(deps.clock().getTime());
     const card = team !== undefined ? checklistCard(round, team, now) : overviewCard(round);
-    return toast('success', done, `${String(act)} done`, card);
+    return toast('success', message, `${String(act)} done`, card);
   };
 
   function refusal(err: unknown): CardCallbackResponse {
@@ -98,6 +69,51 @@ export function createCrosscheckCardRoute(deps: CrosscheckCardRouteDeps): CardRo
     }
     deps.logger.error('crosscheck click failed', { error: String(err) });
     throw err;
+  }
+}
+
+interface Acted {
+  round: CrosscheckRound;
+  /** The toast, in Chinese. */
+  message: string;
+}
+
+interface ActContext {
+  handle: WorkflowHandle;
+  actorId: string;
+  team: number | undefined;
+  form: Record<string, unknown>;
+  options: { updateId?: string };
+}
+
+/** The Update a button asks for, and what to tell the clicker once the round accepted it. */
+function perform(act: CrosscheckAct, c: ActContext): Promise<Acted> {
+  const { handle, actorId, options } = c;
+  const said = (message: string) => (round: CrosscheckRound) => ({ round, message });
+  switch (act) {
+    case 'finding':
+      return handle
+        .executeUpdate(crosscheckUpdates.recordFindings, {
+          args: [{ actorId, source: 'card', findings: [findingFromForm(c.form)] }],
+          ...options,
+        })
+        .then((r) => {
+          const f = r.recorded[0]!;
+          const who = r.round.names[f.assigneeId] ?? f.assigneeId;
+          return { round: r.round, message: `问题已登记（F${f.no}），整改事项 ${f.itemId} 已交办${who}` };
+        });
+    case 'team_done':
+      return handle
+        .executeUpdate(crosscheckUpdates.teamDone, { args: [{ actorId, teamNo: c.team ?? -1 }], ...options })
+        .then(said('已报告本组检查完毕'));
+    case 'close_checking':
+      return handle
+        .executeUpdate(crosscheckUpdates.closeChecking, { args: [{ actorId }], ...options })
+        .then(said('已结束检查，全部整改销号后本轮完成'));
+    case 'report':
+      return handle
+        .executeUpdate(crosscheckUpdates.requestReport, { args: [{ actorId }], ...options })
+        .then(said('检查报告已发送给您，请查看消息'));
   }
 }
 

@@ -12,7 +12,6 @@ import {
   newFindings,
 } from '../domain/crosscheck/index.js';
 import {
-  crosscheckRoundQuery,
   crosscheckUpdates,
   type RecordFindingsArgs,
   type RoundActorArgs,
@@ -49,7 +48,6 @@ export class CrosscheckHandlers {
   register(): void {
     const { round } = this;
     const { acts, now } = this.deps;
-    setHandler(crosscheckRoundQuery, () => round);
     setHandler(
       crosscheckUpdates.recordFindings,
       async (a: RecordFindingsArgs) => {

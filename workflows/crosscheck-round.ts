@@ -3,14 +3,12 @@ import {
   allHandlersFinished,
   condition,
   log,
-  ParentClosePolicy,
   proxyActivities,
   setHandler,
-  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CalendarActivities } from '../activities/calendar-activities.js';
-import type { CrosscheckActivities, PreparedRound } from '../activities/crosscheck-activities.js';
+import type { CrosscheckActivities } from '../activities/crosscheck-activities.js';
 import { addWorkdays, type CalendarData } from '../domain/calendar/index.js';
 import {
   buildReport,
@@ -21,14 +19,14 @@ import {
   planRound,
   type RectificationStatus,
   type RoundReport,
-  rectificationSpec,
   roundComplete,
 } from '../domain/crosscheck/index.js';
-import { checkSpec, type ItemState } from '../domain/item/index.js';
-import { compareInstants, toShanghaiIso } from '../domain/shanghai-time.js';
+import type { ItemState } from '../domain/item/index.js';
+import { toShanghaiIso } from '../domain/shanghai-time.js';
 import { calendarChangedSignal } from './calendar-signal.js';
 import { CrosscheckHandlers } from './crosscheck-handlers.js';
-import type { supervisionItem } from './supervision-item.js';
+import { crosscheckRoundQuery } from './crosscheck-messages.js';
+import { closer, startRectification } from './crosscheck-rectifications.js';
 
 export interface CrosscheckRoundInput {
   roundId: string;
@@ -62,6 +60,8 @@ type Closure = { finding: Finding; status: Exclude<RectificationStatus, 'open'>;
  */
 export async function crosscheckRound(input: CrosscheckRoundInput): Promise<CrosscheckRoundResult> {
   const startedAt = now();
+  let current: CrosscheckRound | undefined;
+  setHandler(crosscheckRoundQuery, () => current);
   const prep = await acts.prepareCrosscheckRound({ organizerId: input.organizerId });
   const planned = planRound({
     id: input.roundId,
@@ -84,6 +84,8 @@ export async function crosscheckRound(input: CrosscheckRoundInput): Promise<Cros
   const handlers = new CrosscheckHandlers(round, { acts, now, dueAt: (at, n) => addWorkdays(cal, at, n) });
   handlers.register();
   await acts.saveCrosscheckRound({ round, workflowId: workflowInfo().workflowId });
+  // Visible once recorded, so whoever reads the query finds the same round in the ledger.
+  current = round;
   await acts.sendCrosscheckCards({ round });
 
   const closures: Closure[] = [];
@@ -112,7 +114,9 @@ export async function crosscheckRound(input: CrosscheckRoundInput): Promise<Cros
     }
     // All at once: one workflow task carries every start command, so a 200-row upload does not take 200 round trips.
     const batch = handlers.starts.splice(0);
-    const children = await Promise.all(batch.map((f) => startRectification(round, f, cal, prep.policy)));
+    const children = await Promise.all(
+      batch.map((f) => startRectification(round, f, { cal, policy: prep.policy, now })),
+    );
     children.forEach((child, i) => {
       if (child) watch(batch[i]!, child.result);
     });
@@ -155,51 +159,6 @@ export async function crosscheckRound(input: CrosscheckRoundInput): Promise<Cros
   });
   await condition(allHandlersFinished);
   return { roundId: round.id, report: buildReport(round, closedAt) };
-}
-
-/**
- * Starts a finding's 整改 item as a child workflow that outlives the round (ABANDON), with the escalation policy
- * snapshotted; returns its (pending) result, which the round watches. The item id derives from the round and finding.
- */
-async function startRectification(
-  round: CrosscheckRound,
-  f: Finding,
-  cal: CalendarData,
-  policy: PreparedRound['policy'],
-): Promise<{ result: Promise<ItemState> } | undefined> {
-  const signBy = addWorkdays(cal, f.recordedAt, 1);
-  const spec = {
-    ...rectificationSpec(round, f, {
-      createdAt: now(),
-      signBy: compareInstants(signBy, f.dueAt) > 0 ? f.dueAt : signBy,
-    }),
-    policy: policy.policy,
-    policyId: policy.id,
-  };
-  const refusal = checkSpec(spec);
-  if (refusal) {
-    log.error('整改 item refused', { itemId: spec.id, reason: refusal.message });
-    return undefined;
-  }
-  try {
-    const child = await startChild<typeof supervisionItem>('supervisionItem', {
-      workflowId: spec.id,
-      args: [{ spec }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-    // Wrapped: an async function returning the promise itself would wait for the item to close.
-    return { result: child.result() };
-  } catch (err) {
-    if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
-    log.error('整改 item id already used; the round cannot follow it', { itemId: spec.id });
-    return undefined;
-  }
-}
-
-/** Who closed an item: only its reviewer can approve (销号); only its issuer can withdraw it. */
-function closer(s: ItemState): string {
-  return s.status === 'done' ? s.spec.reviewerId : s.spec.issuerId;
 }
 
 function now(): string {

@@ -54,7 +54,8 @@ export async function runCrosscheckCommand(
         out.stderr.write('找不到督查室人员，请用 --actor 指定组织人\n');
         return 1;
       }
-      const title = flag(args, '--title') ?? `${new Date().getFullYear()}年巩固拓展脱贫攻坚成果同乡村振兴有效衔接交叉检查`;
+      const title =
+        flag(args, '--title') ?? `${new Date().getFullYear()}年巩固拓展脱贫攻坚成果同乡村振兴有效衔接交叉检查`;
       const r = await startRound(client, config.temporal.taskQueue, db, { roundId, title, organizerId: organizer });
       if (!r.ok) {
         out.stderr.write(`${r.message}\n`);
@@ -75,10 +76,14 @@ export async function runCrosscheckCommand(
     }
     const r = await importFindings(client, roundId, file, actor);
     if (!r.ok) {
-      out.stderr.write(`导入失败，未做任何修改（共 ${r.errors.length} 处错误）：\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`);
+      out.stderr.write(
+        `导入失败，未做任何修改（共 ${r.errors.length} 处错误）：\n${r.errors.map((e) => `  ${e}`).join('\n')}\n`,
+      );
       return 1;
     }
-    out.stdout.write(`导入完成：${r.findings.length} 个问题，已交办整改事项 ${r.findings.map((f) => f.itemId).join('、')}\n`);
+    out.stdout.write(
+      `导入完成：${r.findings.length} 个问题，已交办整改事项 ${r.findings.map((f) => f.itemId).join('、')}\n`,
+    );
     return 0;
   });
 }

@@ -64,7 +64,17 @@ export async function exportRoundReport(
   summary.addRow([`${report.title}（${PHASE_LABELS[report.phase]}，截至 ${localDate(now)}）`]);
   summary.addRow([...SUMMARY_HEADERS]);
   for (const t of report.townships) {
-    summary.addRow([t.townshipName, `第 ${t.teamNo} 组`, t.teamFrom, t.lines, t.findings, t.done, t.open, t.overdue, t.cancelled]);
+    summary.addRow([
+      t.townshipName,
+      `第 ${t.teamNo} 组`,
+      t.teamFrom,
+      t.lines,
+      t.findings,
+      t.done,
+      t.open,
+      t.overdue,
+      t.cancelled,
+    ]);
   }
   const s = report.totals;
   summary.addRow(['合计', '', '', s.lines, s.findings, s.done, s.open, s.overdue, s.cancelled]);

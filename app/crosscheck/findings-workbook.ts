@@ -9,12 +9,14 @@ export const FINDING_COLUMNS = {
   workdays: '整改时限（工作日）',
 } as const;
 
-export type ParsedWorkbook = { ok: true; findings: FindingInput[] } | { ok: false; errors: string[] };
+/** `errors` name rows whose cells cannot be read; `findings` are the other rows, for the round to judge. */
+export type ParsedWorkbook = { ok: true; findings: FindingInput[]; errors: string[] } | { ok: false; errors: string[] };
 
 /**
  * Reads findings from the first sheet: row 1 holds the headers, every later non-empty row is one finding with its
  * row number. Only the file's shape is judged here (headers, severity words, whole numbers); whether a line exists
- * and who may enter it is the round's decision, and it names the rows too.
+ * and who may enter it is the round's decision, and it names the rows too. A file that cannot be read at all is
+ * not ok; otherwise readable rows and the problems of unreadable ones come back together.
  */
 export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkbook> {
   const workbook = new ExcelJS.Workbook();
@@ -26,8 +28,15 @@ export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkboo
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, errors: ['Excel 文件中没有工作表'] };
   const headers = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => headers.set(cellText(cell.value).replace(/\s|\(|\)/g, (c) => paren(c)), col));
-  const missing = [FINDING_COLUMNS.line, FINDING_COLUMNS.problem, FINDING_COLUMNS.severity].filter((h) => !headers.has(h));
+  sheet.getRow(1).eachCell((cell, col) =>
+    headers.set(
+      cellText(cell.value).replace(/\s|\(|\)/g, (c) => paren(c)),
+      col,
+    ),
+  );
+  const missing = [FINDING_COLUMNS.line, FINDING_COLUMNS.problem, FINDING_COLUMNS.severity].filter(
+    (h) => !headers.has(h),
+  );
   if (missing.length) return { ok: false, errors: [`第 1 行缺少列：${missing.join('、')}`] };
 
   const errors: string[] = [];
@@ -54,9 +63,8 @@ export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkboo
       row: n,
     });
   });
-  if (errors.length) return { ok: false, errors };
-  if (findings.length === 0) return { ok: false, errors: ['文件中没有问题记录'] };
-  return { ok: true, findings };
+  if (findings.length === 0 && errors.length === 0) return { ok: false, errors: ['文件中没有问题记录'] };
+  return { ok: true, findings, errors };
 }
 
 /** People type either bracket; the header is matched with full-width ones. */

@@ -24,7 +24,7 @@ export async function importFindings(
   try {
     const round = await handle.query(crosscheckRoundQuery);
     if (!round) return { ok: false, errors: ['本轮交叉检查尚未准备好，请稍后再试'] };
-    const problems = findingProblems(round, actorId, parsed.findings);
+    const problems = byRow([...parsed.errors, ...findingProblems(round, actorId, parsed.findings)]);
     if (problems.length) return { ok: false, errors: problems };
     const result = await handle.executeUpdate(crosscheckUpdates.recordFindings, {
       args: [{ actorId, source: 'excel', findings: parsed.findings }],
@@ -42,4 +42,10 @@ export async function importFindings(
     }
     throw err;
   }
+}
+
+/** Problems in file order: '第 N 行：…' by N; problems about the whole file first. */
+function byRow(problems: string[]): string[] {
+  const row = (p: string) => Number(/^第 (\d+) 行/.exec(p)?.[1] ?? 0);
+  return [...problems].sort((a, b) => row(a) - row(b));
 }

@@ -46,7 +46,8 @@ export async function startRound(
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { ok: false, message: `轮次 ${input.roundId} 已存在` };
+    if (err instanceof WorkflowExecutionAlreadyStartedError)
+      return { ok: false, message: `轮次 ${input.roundId} 已存在` };
     throw err;
   }
   return { ok: true, workflowId };

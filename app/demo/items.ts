@@ -85,5 +85,20 @@ export function demoItemSpecs(now: Date): ItemSpec[] {
       assigneeId: 'p-songyang-staff',
       dueAt: due(21),
     },
+    {
+      // Already overdue when the demo starts: its policy catches up at once, so the chain's
+      // escalation cards (村书记 → 镇党委书记) can be seen straight away.
+      ...base,
+      id: 'DB-SM-007',
+      title: '自建房安全隐患排查整治（大箐村）',
+      description: '对农村低收入群体等6类重点对象住房安全情况逐户摸底排查，建立台账并落实整改。',
+      urgency: 'important',
+      domain: '住建',
+      ownerUnitId: 'niulanjiang-v1',
+      assigneeId: 'p-niulanjiang-v1-cadre',
+      createdAt: toShanghaiIso(now.getTime() - 20 * DAY_MS),
+      signBy: due(-18),
+      dueAt: due(-6),
+    },
   ];
 }

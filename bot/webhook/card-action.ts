@@ -56,7 +56,9 @@ export function createItemCardRoute(deps: ItemCardRouteDeps): CardRoute {
       update.catch(() => undefined);
       return toast('info', '已收到，正在处理，请稍后查看卡片', 'Received; processing');
     }
-    const label = COMMAND_LABELS[value.cmd];
+    // For 整改 items the reviewer's approval is the inspector's 销号.
+    const label =
+      value.cmd === 'approve' && outcome.spec.kind === 'rectification' ? '确认销号' : COMMAND_LABELS[value.cmd];
     return toast('success', `${label}成功`, `${value.cmd} done`, await cardFor(outcome, person.id));
   };
 

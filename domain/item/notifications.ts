@@ -26,8 +26,10 @@ export function plan(after: ItemState, event: ItemEvent): NotificationPlan {
       return { cards: [], notices: [] };
     case 'submitted':
       return { cards: [reviewerId], notices: [{ personId: reviewerId, text: '有一项办结材料待您审核。' }] };
-    case 'approved':
-      return { cards: [], notices: [{ personId: assigneeId, text: '审核已通过，事项已办结。' }] };
+    case 'approved': {
+      const text = after.spec.kind === 'rectification' ? '整改已确认到位，予以销号。' : '审核已通过，事项已办结。';
+      return { cards: [], notices: [{ personId: assigneeId, text }] };
+    }
     case 'returned':
       return {
         cards: [],

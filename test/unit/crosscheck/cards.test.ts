@@ -7,10 +7,26 @@ import { buildReport, newFindings } from '../../../domain/crosscheck/index.js';
 import { type ItemState, initialState } from '../../../domain/item/index.js';
 import { checkCardContent } from '../../../larksim/cards.js';
 import { kuanglangSpec } from '../../support/item-fixtures.js';
-import { findButton } from '../../support/stack.js';
 import { demoRound } from './fixtures.js';
 
 const NOW = '2024-06-06T10:00:00+08:00';
+
+interface Button {
+  tag: 'button';
+  behaviors?: { value?: Record<string, unknown> }[];
+}
+
+/** A button by its text anywhere in a card (forms included). */
+function findButton(card: unknown, text: string): Button | undefined {
+  if (Array.isArray(card)) return card.map((c) => findButton(c, text)).find(Boolean);
+  if (!card || typeof card !== 'object') return undefined;
+  const n = card as Record<string, unknown>;
+  if (n.tag === 'button' && (n.text as { content?: string } | undefined)?.content === text)
+    return n as unknown as Button;
+  return Object.values(n)
+    .map((v) => findButton(v, text))
+    .find(Boolean);
+}
 
 function valid(card: object): string {
   const content = JSON.stringify(card);
