@@ -42,7 +42,12 @@ export function createLedgerDelivery(deps: LedgerDeliveryDeps) {
     }
   }
 
-  async function ensureCard(ref: string, personId: string, card: object, at: string): Promise<LedgerReach & { messageId?: string }> {
+  async function ensureCard(
+    ref: string,
+    personId: string,
+    card: object,
+    at: string,
+  ): Promise<LedgerReach & { messageId?: string }> {
     const known = await findLedgerCard(db, ref, personId);
     if (known) return { messageId: known, channels: [], failures: [] };
     const dedupKey = `ledger-card:${ref}:${personId}`;
@@ -51,7 +56,9 @@ export function createLedgerDelivery(deps: LedgerDeliveryDeps) {
       await recordDelivery(db, { dedupKey, personId, channel: 'card', ok: false, detail: '未绑定飞书账号', at });
       return { channels: [], failures: ['未绑定飞书账号，卡片无法送达'] };
     }
-    const messageId = await call(`send card ${ref}/${personId}`, () => lark.sendCard(person.open_id!, card, larkUuid(dedupKey)));
+    const messageId = await call(`send card ${ref}/${personId}`, () =>
+      lark.sendCard(person.open_id!, card, larkUuid(dedupKey)),
+    );
     await recordDelivery(db, {
       dedupKey,
       personId,
@@ -69,11 +76,20 @@ export function createLedgerDelivery(deps: LedgerDeliveryDeps) {
     ensureCard,
 
     /** The card (sent if need be) and a notice under it; `key` makes the notice go out once. */
-    async notice(ref: string, personId: string, key: string, card: object, text: string, at: string): Promise<LedgerReach> {
+    async notice(
+      ref: string,
+      personId: string,
+      key: string,
+      card: object,
+      text: string,
+      at: string,
+    ): Promise<LedgerReach> {
       const sent = await ensureCard(ref, personId, card, at);
       if (!sent.messageId) return sent;
       const dedupKey = `ledger-notice:${ref}:${key}:${personId}`;
-      const messageId = await call(`notice ${ref}/${personId}`, () => lark.replyText(sent.messageId!, text, larkUuid(dedupKey)));
+      const messageId = await call(`notice ${ref}/${personId}`, () =>
+        lark.replyText(sent.messageId!, text, larkUuid(dedupKey)),
+      );
       await recordDelivery(db, {
         dedupKey,
         personId,

@@ -30,11 +30,20 @@ export type OverdueItemFactsResult =
 
 export type CloseItemResult = 'closed' | 'already_closed' | 'missing' | 'refused';
 
+/** Declared rather than inferred: the worker spreads it, and Biome's promise check misreads inferred factories. */
+export interface LoanActivities {
+  recordLoanEvent(input: { state: LoanState; event: LoanEvent }): Promise<void>;
+  remindLoan(input: { state: LoanState; key: string; workdaysLeft: number; at: string }): Promise<LedgerReach>;
+  refreshLoanCard(input: { state: LoanState; at: string }): Promise<void>;
+  overdueItemFacts(input: { state: LoanState; at: string }): Promise<OverdueItemFactsResult>;
+  closeOverdueItem(input: { itemId: string; reason: string; requestId: string }): Promise<CloseItemResult>;
+}
+
 /**
  * Side effects of a loan's workflow. Idempotent: events are keyed by (loan, seq), the loan card by (loan, person)
  * with a Lark uuid, reminders by their key; closing the overdue item is an Update with a fixed id.
  */
-export function createLoanActivities(deps: LoanActivityDeps) {
+export function createLoanActivities(deps: LoanActivityDeps): LoanActivities {
   const { db, logger } = deps;
   const delivery = createLedgerDelivery(deps);
 
@@ -63,7 +72,12 @@ export function createLoanActivities(deps: LoanActivityDeps) {
       const officerId = financeOfficer(posts);
       if (!officerId) return { ok: false, problem: '没有金融主管部门或督查室人员，无法交办逾期督办事项' };
       const village = await findUnit(db, input.state.loan.villageId);
-      return { ok: true, officerId, villageName: village?.name ?? input.state.loan.villageId, policy: await activePolicy(db) };
+      return {
+        ok: true,
+        officerId,
+        villageName: village?.name ?? input.state.loan.villageId,
+        policy: await activePolicy(db),
+      };
     },
 
     /**
@@ -97,5 +111,3 @@ export function createLoanActivities(deps: LoanActivityDeps) {
     },
   };
 }
-
-export type LoanActivities = ReturnType<typeof createLoanActivities>;

@@ -3,8 +3,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import { runCalendarCommand } from './calendar-commands.js';
 import { CAMPAIGN_USAGE, runCampaignCommand } from './campaign-commands.js';
 import { ConfigError, loadConfig } from './config.js';
+import { CROSSCHECK_USAGE, runCrosscheckCommand } from './crosscheck/cli-commands.js';
 import { seedDemoOrg } from './demo/seed.js';
 import { runDev } from './dev.js';
+import { LEDGER_USAGE, runLedgerCommand } from './loans/cli-commands.js';
 import { runImportOrg, runSyncOrgLark } from './org/cli-commands.js';
 import { runProcess } from './processes.js';
 import { RANKING_USAGE, runRankingCommand } from './ranking/cli-commands.js';
@@ -22,7 +24,9 @@ const USAGE = `用法 / usage: tsx app/cli.ts <command>
   calendar-notice <notice.json> [--actor id]   load a year's official holiday notice (调休 included)
   calendar-override <rest|work|emergency> <from> <to> <reason> [--actor id]   a county calendar change
 ${RANKING_USAGE}
-${CAMPAIGN_USAGE}`;
+${LEDGER_USAGE}
+${CAMPAIGN_USAGE}
+${CROSSCHECK_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command] = argv;
@@ -66,12 +70,25 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config.database.url, async (db) => {
         process.exitCode = await runRankingCommand(db, command, argv.slice(1), process);
       });
+    case 'loans-import':
+    case 'loans-figures':
+    case 'projects-import':
+    case 'projects-figures':
+      return withDatabase(config.database.url, async (db) => {
+        process.exitCode = await runLedgerCommand(db, config, command, argv.slice(1), process);
+      });
     case 'campaign':
     case 'campaign-withdraw':
     case 'cadence-pause':
     case 'cadence-resume':
       return withDatabase(config.database.url, async (db) => {
         process.exitCode = await runCampaignCommand(db, config, command, argv.slice(1), process);
+      });
+    case 'crosscheck-start':
+    case 'crosscheck-findings':
+    case 'crosscheck-report':
+      return withDatabase(config.database.url, async (db) => {
+        process.exitCode = await runCrosscheckCommand(db, config, command, argv.slice(1), process);
       });
     default:
       process.stderr.write(`${USAGE}\n`);

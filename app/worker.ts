@@ -9,6 +9,8 @@ import { createCrosscheckActivities } from '../activities/crosscheck-activities.
 import { createDigestActivities } from '../activities/digest-activities.js';
 import { createEscalationActivities, type EscalationActivities } from '../activities/escalation-activities.js';
 import { createItemActivities } from '../activities/item-activities.js';
+import { createLoanActivities } from '../activities/loan-activities.js';
+import { createProjectActivities } from '../activities/project-activities.js';
 import { createRankingActivities } from '../activities/ranking-activities.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
 import { createRankingLark } from '../bot/ranking-lark.js';
@@ -42,6 +44,8 @@ export function createActivities(deps: Pick<WorkerDeps, 'db' | 'lark' | 'larkCli
     ...createCampaignActivities({ db, lark, logger }),
     ...createCadenceActivities({ db, logger }),
     ...createCrosscheckActivities({ db, lark, logger, clock }),
+    ...createLoanActivities({ db, lark, logger, clock }),
+    ...createProjectActivities({ db, lark, logger, clock }),
     ...(deps.larkClient
       ? createRankingActivities({ db, lark: createRankingLark(deps.larkClient, lark), logger, clock })
       : {}),

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../app/logger.js';
+import { createCalendarCache } from '../db/calendar-cache.js';
 import type { Database } from '../db/schema.js';
 import { toShanghaiIso } from '../domain/shanghai-time.js';
 import { CALLBACK_PATH, createAuth } from './auth.js';
-import { createCalendarCache } from '../db/calendar-cache.js';
 import { exportLedger, importTemplateFile, importUpload } from './data-routes.js';
 import type { Html } from './html.js';
 import { HttpError, redirect, sendHtml, sendJson } from './http.js';

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -92,7 +93,17 @@ export async function campaign(input: CampaignInput): Promise<CampaignResult> {
     const deadlines = campaignDeadlines(await calendars.loadCalendar({ around: createdAt }), createdAt, def);
     const prep = await acts.prepareCampaign({ def, createdAt, ...deadlines });
     progress.total = prep.units.length;
-    await sync();
+    // The issuer's card never holds up the units' items: while Lark answers 429 to it, dispatch goes on.
+    let syncing: Promise<unknown> | undefined;
+    const syncAside = () => {
+      // A failure here shows again at the next look, which is awaited.
+      syncing ??= sync()
+        .catch((err: unknown) => log.warn('roll-up card not refreshed', { error: String(err) }))
+        .finally(() => {
+          syncing = undefined;
+        });
+    };
+    syncAside();
     const specs = prep.units.map((u) => campaignItemSpec(def, u, { createdAt, ...deadlines }, prep.policy));
     const started = await startItems(specs, {
       batchSize: 20,
@@ -100,9 +111,10 @@ export async function campaign(input: CampaignInput): Promise<CampaignResult> {
       stop: () => withdrawal !== undefined,
       afterBatch: async (n) => {
         progress.dispatched = n;
-        await sync();
+        syncAside();
       },
     });
+    await syncing;
     progress.dispatched = started.started.length + started.existing.length;
     progress.phase = 'running';
   }

@@ -194,7 +194,11 @@ function accept(state: LoanState, args: LoanUpdateArgs, expected: LoanCommandTyp
   const decision = decideLoan(
     state,
     args.command,
-    { actorId: args.actorId, now: at, ...(Array.isArray(args.actorUnitIds) ? { actorUnitIds: args.actorUnitIds } : {}) },
+    {
+      actorId: args.actorId,
+      now: at,
+      ...(Array.isArray(args.actorUnitIds) ? { actorUnitIds: args.actorUnitIds } : {}),
+    },
     rules,
   );
   if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.message, decision.code);

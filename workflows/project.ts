@@ -24,8 +24,8 @@ import {
   type ProjectRules,
   type ProjectState,
   periodEnd,
-  planProject,
   plannedProgress,
+  planProject,
 } from '../domain/projects/index.js';
 import { toShanghaiIso } from '../domain/shanghai-time.js';
 import { type ProjectReportArgs, projectStateQuery, projectUpdates } from './project-messages.js';
@@ -163,8 +163,9 @@ async function startItem(spec: ItemSpec): Promise<void> {
 
 /** The domain's check and judgement of a report; throws (refusing the Update) with the user-facing reason. */
 function judge(state: ProjectState, args: ProjectReportArgs, cal: CalendarData | undefined, rules: ProjectRules) {
-  const report = (args as { report?: unknown } | undefined)?.report;
-  if (typeof args?.actorId !== 'string' || !report || typeof report !== 'object') {
+  // Update arguments come off the wire: check the shape before trusting the type.
+  const raw = args as Partial<ProjectReportArgs> | undefined;
+  if (typeof raw?.actorId !== 'string' || !raw.report || typeof raw.report !== 'object') {
     throw ApplicationFailure.nonRetryable('月报内容不完整', 'invalid_value');
   }
   if (!cal) throw ApplicationFailure.nonRetryable('系统正在准备，请稍后再试', 'not_allowed_in_state');
@@ -172,7 +173,11 @@ function judge(state: ProjectState, args: ProjectReportArgs, cal: CalendarData |
   const d = decideReport(
     state,
     args.report,
-    { actorId: args.actorId, now: at, ...(Array.isArray(args.actorUnitIds) ? { actorUnitIds: args.actorUnitIds } : {}) },
+    {
+      actorId: args.actorId,
+      now: at,
+      ...(Array.isArray(args.actorUnitIds) ? { actorUnitIds: args.actorUnitIds } : {}),
+    },
     cal,
     rules.thresholds,
   );

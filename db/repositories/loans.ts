@@ -8,6 +8,7 @@ import {
   type LoanFigureInput,
   type LoanState,
 } from '../../domain/loans/index.js';
+import { toShanghaiIso } from '../../domain/shanghai-time.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -108,7 +109,16 @@ export async function openLoanStates(db: Db): Promise<LoanState[]> {
 
 export async function listLoanEvents(db: Db, loanId: string): Promise<LoanEvent[]> {
   const rows = await db.selectFrom('loan_events').selectAll().where('loan_id', '=', loanId).orderBy('seq').execute();
-  return rows.map((r) => ({ ...r.payload, seq: r.seq, type: r.type, actorId: r.actor_id, at: r.at }) as LoanEvent);
+  return rows.map(
+    (r) =>
+      ({
+        ...r.payload,
+        seq: r.seq,
+        type: r.type,
+        actorId: r.actor_id,
+        at: toShanghaiIso(Date.parse(r.at)),
+      }) as LoanEvent,
+  );
 }
 
 /** Rebuilds a loan from its audit trail: what the ledger row must equal. */

@@ -7,6 +7,7 @@ import {
   type ProjectReport,
   type ProjectState,
 } from '../../domain/projects/index.js';
+import { toShanghaiIso } from '../../domain/shanghai-time.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -137,7 +138,16 @@ export async function listProjectEvents(db: Db, projectId: string): Promise<Proj
     .where('project_id', '=', projectId)
     .orderBy('seq')
     .execute();
-  return rows.map((r) => ({ ...r.payload, seq: r.seq, type: r.type, actorId: r.actor_id, at: r.at }) as ProjectEvent);
+  return rows.map(
+    (r) =>
+      ({
+        ...r.payload,
+        seq: r.seq,
+        type: r.type,
+        actorId: r.actor_id,
+        at: toShanghaiIso(Date.parse(r.at)),
+      }) as ProjectEvent,
+  );
 }
 
 export async function projectFigureInputs(db: Db): Promise<ProjectFigureInput[]> {

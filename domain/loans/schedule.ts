@@ -1,4 +1,11 @@
-import { type CalendarData, localDate, shiftWorkdays, startOfWorkday, workdaysBetween } from '../calendar/index.js';
+import {
+  type CalendarData,
+  CalendarRangeError,
+  localDate,
+  shiftWorkdays,
+  startOfWorkday,
+  workdaysBetween,
+} from '../calendar/index.js';
 import { DEFAULT_LOAN_RULES, type LoanRules } from './rules.js';
 import type { LoanState } from './types.js';
 
@@ -37,7 +44,7 @@ export function planLoan(
   rules: LoanRules = DEFAULT_LOAN_RULES,
 ): LoanPlan {
   if (state.status === 'repaid') return { due: [] };
-  if (!covers(cal, state.dueOn)) {
+  if (!covers(cal, state.dueOn, rules)) {
     // The calendar an activity built around `now` covers last year to two years ahead.
     return { due: [], nextAt: `${Number(state.dueOn.slice(0, 4)) - 1}-01-02T09:00:00+08:00`, needsCalendar: true };
   }
@@ -73,8 +80,14 @@ export function reminderKey(dueOn: string, n: number): string {
   return `remind:${dueOn}:${n}`;
 }
 
-/** Reminders may fall in the year before the due date, the overdue day in the year after: all three are needed. */
-function covers(cal: CalendarData, dueOn: string): boolean {
-  const year = Number(dueOn.slice(0, 4));
-  return [year - 1, year, year + 1].every((y) => cal.years[String(y)] !== undefined);
+/** Whether every time the loan needs (earliest reminder, overdue day) lies inside the calendar's years. */
+function covers(cal: CalendarData, dueOn: string, rules: LoanRules): boolean {
+  try {
+    reminderTime(cal, dueOn, Math.max(0, ...rules.remindWorkdaysBefore));
+    overdueTime(cal, dueOn);
+    return true;
+  } catch (err) {
+    if (err instanceof CalendarRangeError) return false;
+    throw err;
+  }
 }

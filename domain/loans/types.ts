@@ -1,3 +1,4 @@
+import { compareAscii } from '../calendar/index.js';
 import type { Fen } from './money.js';
 
 /**
@@ -74,8 +75,11 @@ export function outstandingOf(state: Pick<LoanState, 'loan' | 'repaidFen'>): Fen
 /** Repayments with their dates; what was repaid before the import is dated the due date, or the import day if earlier. */
 export function datedRepayments(state: LoanState): { amountFen: Fen; on: string }[] {
   const before = state.repaidFen - state.repayments.reduce((s, r) => s + r.amountFen, 0);
-  const on = state.loan.dueOn < state.importedOn ? state.loan.dueOn : state.importedOn;
-  return [...(before > 0 ? [{ amountFen: before, on }] : []), ...state.repayments.map((r) => ({ amountFen: r.amountFen, on: r.on }))];
+  const on = compareAscii(state.importedOn, state.loan.dueOn) < 0 ? state.importedOn : state.loan.dueOn;
+  return [
+    ...(before > 0 ? [{ amountFen: before, on }] : []),
+    ...state.repayments.map((r) => ({ amountFen: r.amountFen, on: r.on })),
+  ];
 }
 
 export function isOpenLoan(state: Pick<LoanState, 'status'>): boolean {

@@ -3,8 +3,8 @@ import type { Project, ProjectProgress, ProjectReport } from './types.js';
 /** What happened to a project. Its audit trail (project_events) stores exactly these, with actor and time. */
 export type ProjectEventBody =
   | { type: 'imported'; project: Project; progress: ProjectProgress }
-  | { type: 'report_requested'; period: string; personId: string; delivered: boolean }
-  | { type: 'report_reminded'; period: string; personId: string; delivered: boolean }
+  | { type: 'report_requested'; period: string; personId: string }
+  | { type: 'report_reminded'; period: string; personId: string }
   | { type: 'reported'; report: Omit<ProjectReport, 'by' | 'at'> }
   | { type: 'adjustment_opened'; period: string; reason: string; itemId?: string; problem?: string }
   | { type: 'completed'; period: string };

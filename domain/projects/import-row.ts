@@ -79,8 +79,10 @@ export function parseProjectRow(r: SheetRow, ctx: ProjectImportContext): Result 
     provincial: money(PROJECT_COLUMNS.provincial, false),
     county: money(PROJECT_COLUMNS.county, true),
   };
-  const total = (funds.central ?? 0) + (funds.provincial ?? 0) + (funds.county ?? 0);
-  if (total <= 0 && Object.values(funds).every((f) => f !== undefined)) fail('项目资金合计须大于 0');
+  const fundsRead = Object.values(funds).every((f) => f !== undefined);
+  // Unreadable funds were reported above; comparing payments with a partial total would only add noise.
+  const total = fundsRead ? (funds.central ?? 0) + (funds.provincial ?? 0) + (funds.county ?? 0) : undefined;
+  if (total !== undefined && total <= 0) fail('项目资金合计须大于 0');
   const plannedStart = date(r, PROJECT_COLUMNS.plannedStart, fail);
   const plannedFinish = date(r, PROJECT_COLUMNS.plannedFinish, fail);
   if (plannedStart && plannedFinish && plannedFinish <= plannedStart) fail('计划完工日期须晚于计划开工日期');
@@ -145,7 +147,7 @@ function date(r: SheetRow, header: string, fail: (reason: string) => void): stri
   return d;
 }
 
-function progressOf(r: SheetRow, ctx: ProjectImportContext, total: Fen, fail: (reason: string) => void) {
+function progressOf(r: SheetRow, ctx: ProjectImportContext, total: Fen | undefined, fail: (reason: string) => void) {
   const startedText = cell(r, PROJECT_COLUMNS.started);
   const started = startedText ? parseYesNo(startedText) : false;
   if (started === undefined) fail(`是否开工“${startedText}”应填 是 或 否`);
@@ -161,7 +163,7 @@ function progressOf(r: SheetRow, ctx: ProjectImportContext, total: Fen, fail: (r
   const paidText = cell(r, PROJECT_COLUMNS.paid);
   const paidFen = paidText ? parseAmount(paidText, 'wan') : 0;
   if (paidFen === undefined) fail(`累计支付“${paidText}”不是有效金额`);
-  else if (total > 0 && paidFen > total) fail('累计支付超过项目资金合计');
+  else if (total !== undefined && total > 0 && paidFen > total) fail('累计支付超过项目资金合计');
   if (started === undefined || paidFen === undefined || !Number.isInteger(percent)) return undefined;
   return { started, ...(started && startedOn ? { startedOn } : {}), percent, paidFen };
 }
