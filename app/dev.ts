@@ -4,7 +4,6 @@ import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
 import { CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH } from './bot-server.js';
-import { ensureCadenceSchedules } from './cadence-schedule.js';
 import { provisionalYearsAround } from './calendar-admin.js';
 import type { Config } from './config.js';
 import { buildDemoOrg } from './demo/county.js';
@@ -12,8 +11,8 @@ import { demoItemSpecs } from './demo/items.js';
 import { demoLarkDirectory, seedDemoOrg } from './demo/seed.js';
 import { startItem } from './item-service.js';
 import { createLogger } from './logger.js';
-import { setUpRankingSchedule } from './ranking/schedule.js';
-import { ensureDigestSchedule } from './schedules.js';
+
+import { ensureAllSchedules } from './schedules.js';
 import { startSystem } from './system.js';
 import { startDevTemporal } from './temporal-server.js';
 
@@ -69,9 +68,7 @@ export async function runDev(config: Config): Promise<void> {
   sim?.setCallbackUrls({ card: system.botUrl + CARD_CALLBACK_PATH, event: system.botUrl + EVENT_CALLBACK_PATH });
 
   await seedDemoOrg(database.db, org);
-  await setUpRankingSchedule(system.client, database.db, config.temporal.taskQueue);
-  await ensureDigestSchedule(system.client, config.temporal.taskQueue);
-  await ensureCadenceSchedules(system.client, config.temporal.taskQueue);
+  await ensureAllSchedules(system.client, database.db, config.temporal.taskQueue);
   let started = 0;
   for (const spec of demoItemSpecs(new Date())) {
     const r = await startItem(system.client, config.temporal.taskQueue, spec, database.db);

@@ -3,6 +3,7 @@ import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type Config, ConfigError } from './config.js';
 import { createLogger } from './logger.js';
+import { ensureAllSchedules } from './schedules.js';
 import { startSystem } from './system.js';
 
 /**
@@ -37,6 +38,8 @@ export async function runProcess(config: Config, role: 'worker' | 'server'): Pro
         }
       : {}),
   });
+  // Workers own the Schedules: any one of them may (re)create them, each call is idempotent.
+  if (role === 'worker') await ensureAllSchedules(system.client, database.db, config.temporal.taskQueue);
   logger.info(`${role} started`, {
     bot: role === 'server' ? system.botUrl : undefined,
     taskQueue: config.temporal.taskQueue,

@@ -1,4 +1,8 @@
 import { type Client, ScheduleAlreadyRunning, type ScheduleOptions } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ensureCadenceSchedules } from './cadence-schedule.js';
+import { setUpRankingSchedule } from './ranking/schedule.js';
 
 export const DIGEST_SCHEDULE_ID = 'duban-daily-digest';
 
@@ -30,4 +34,15 @@ export async function ensureDigestSchedule(
       .getHandle(scheduleId)
       .update((prev) => ({ ...prev, spec: options.spec, action: options.action as never }));
   }
+}
+
+/**
+ * Every Schedule the system runs on: the 08:30 digest, the monthly 红黑榜 and the 村/乡/县 cadences. Each is created
+ * or updated in place, so every worker start-up (and `npm start`) may call this; a schedule an operator paused stays
+ * paused.
+ */
+export async function ensureAllSchedules(client: Client, db: Kysely<Database>, taskQueue: string): Promise<void> {
+  await ensureDigestSchedule(client, taskQueue);
+  await setUpRankingSchedule(client, db, taskQueue);
+  await ensureCadenceSchedules(client, taskQueue);
 }
