@@ -66,6 +66,8 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
   const policy = input.spec.policy;
   let cal: CalendarData | undefined;
   let calendarStale = false;
+  // True while an escalation step is reaching someone: the card it sends can be clicked before the step is recorded.
+  let escalating = false;
 
   const record = async (body: ItemEventBody, actorId: string) => {
     const event: ItemEvent = { ...body, seq: state.seq + 1, actorId, at: now() };
@@ -83,6 +85,7 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
     setHandler(
       itemUpdates[type],
       async (args: ItemUpdateArgs) => {
+        if (escalating) await condition(() => !escalating);
         const event = accept(state, args);
         state = evolve(state, event);
         outbox.push(event);
@@ -90,7 +93,14 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
         await ledger.recordTransition({ state, event });
         return state;
       },
-      { validator: (args: ItemUpdateArgs) => void accept(state, args, type) },
+      {
+        validator: (args: ItemUpdateArgs) => {
+          // A leader who clicks 催办/批示 on the card an escalation just sent is decided once the step is recorded
+          // (the handler waits for it); a refusal then still reaches them as a toast.
+          if (escalating && LEADER_COMMANDS.includes(type)) return;
+          accept(state, args, type);
+        },
+      },
     );
   }
 
@@ -126,16 +136,24 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
     }
     if (policy && cal && !TERMINAL_STATUSES.includes(state.status)) {
       for (const step of dueSteps(policy, state, cal, now()).due) {
-        await record(await runStep(runner, policy, state, step), 'system');
+        escalating = true;
+        try {
+          await record(await runStep(runner, policy, state, step), 'system');
+        } finally {
+          escalating = false;
+        }
         if (TERMINAL_STATUSES.includes(state.status)) break;
       }
       for (const request of manual.splice(0, manual.length)) {
         if (request.type !== 'escalation_requested' || TERMINAL_STATUSES.includes(state.status)) continue;
         const label = `督查人员要求立即升级：${request.reason}`;
-        await record(
-          await escalate(runner, policy, state, `manual-${request.seq}`, request.level, label),
-          request.actorId,
-        );
+        escalating = true;
+        try {
+          const step = await escalate(runner, policy, state, `manual-${request.seq}`, request.level, label);
+          await record(step, request.actorId);
+        } finally {
+          escalating = false;
+        }
       }
     }
     if (TERMINAL_STATUSES.includes(state.status)) {
@@ -150,6 +168,8 @@ export async function supervisionItem(input: SupervisionItemInput): Promise<Item
     }
   }
 }
+
+const LEADER_COMMANDS: readonly ItemCommandType[] = ['urge', 'instruct'];
 
 /** Runs the domain's decision; throws (refusing the Update) with the user-facing reason. */
 function accept(state: ItemState, args: ItemUpdateArgs, expected?: ItemCommandType): ItemEvent {
