@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoOrg } from '../../app/demo/seed.js';
+import { projectSheetRows } from '../../app/demo/seed-projects.js';
 import { loanFiguresReport } from '../../app/loans/figures-report.js';
 import { importLoans } from '../../app/loans/import-loans.js';
 import { projectFiguresReport } from '../../app/projects/figures-report.js';
@@ -8,7 +9,6 @@ import { importProjects } from '../../app/projects/import-projects.js';
 import { listLoanEvents } from '../../db/repositories/loans.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { LOAN_HEADER, LOAN_ROWS, TARGET_ROWS } from '../unit/loans/fixture-loans.js';
-import { projectSheetRows } from '../unit/projects/fixture-projects.js';
 import { loanWorkbook, projectWorkbook, workbook } from './ledger-workbooks.js';
 
 let db: TestDatabase;

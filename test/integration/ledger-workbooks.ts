@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import { projectSheetRows } from '../../app/demo/seed-projects.js';
 import { LOAN_HEADER, LOAN_ROWS, TARGET_ROWS } from '../unit/loans/fixture-loans.js';
-import { projectSheetRows } from '../unit/projects/fixture-projects.js';
 
 /** An .xlsx with the given sheets, every cell as text (as a county clerk's export often is). */
 export async function workbook(sheets: Record<string, string[][]>): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectSheetRows, SEED_PROJECTS } from '../../app/demo/seed-projects.js';
 import { importProjects } from '../../app/projects/import-projects.js';
 import { startProjectWorkflows } from '../../app/projects/project-service.js';
 import { findItem, listEvents } from '../../db/repositories/items.js';
@@ -19,7 +20,6 @@ import {
   startStack,
 } from '../support/stack.js';
 import { createTimeSkippingEnvAt } from '../support/time-skipping.js';
-import { projectSheetRows, SEED_PROJECTS } from '../unit/projects/fixture-projects.js';
 
 /**
  * A 衔接资金 project on a virtual clock from Friday 2024-06-28: 小街镇's cold-store project, planned 4/1–11/29

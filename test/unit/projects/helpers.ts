@@ -1,4 +1,5 @@
 import { buildDemoOrg } from '../../../app/demo/county.js';
+import { projectSheetRows, SEED_PROJECTS } from '../../../app/demo/seed-projects.js';
 import type { SheetRow } from '../../../domain/loans/index.js';
 import {
   DEFAULT_PROJECT_RULES,
@@ -9,7 +10,6 @@ import {
   type ProjectState,
   parseProjectRow,
 } from '../../../domain/projects/index.js';
-import { projectSheetRows, SEED_PROJECTS } from './fixture-projects.js';
 
 const org = buildDemoOrg();
 

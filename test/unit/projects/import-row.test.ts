@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { projectSheetRows, SEED_PROJECTS } from '../../../app/demo/seed-projects.js';
 import { FEN_PER_WAN } from '../../../domain/loans/index.js';
 import { parseProjectRow } from '../../../domain/projects/index.js';
-import { projectSheetRows, SEED_PROJECTS } from './fixture-projects.js';
 import { projectImportContext, seedProjects, sheetRows } from './helpers.js';
 
 const [header, first] = projectSheetRows(SEED_PROJECTS.slice(0, 1));

@@ -5,6 +5,7 @@
  * The report's totals are rounded: no split of exactly 2163.00 万元 gives all three percentages (1182.62 / 2163.00
  * is 54.68%). Central 1641.08 + provincial 521.96 = 2163.04 万元 does, and rounds to the report's 2163 万元.
  * Project names and the split between projects are demo data; the totals are the seed's.
+ * The demo county (`npm start`) and the project tests share it.
  */
 export interface FixtureProject {
   id: string;
