@@ -107,19 +107,7 @@ export function createCardDelivery(deps: CardDeliveryDeps) {
     return messageId;
   }
 
-  /** Retryable Lark failures go back to Temporal (with Lark's reset hint); business refusals are recorded, not retried. */
-  async function larkCall<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
-    heartbeat();
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof LarkApiError && !err.retryable) {
-        logger.warn('lark refused', { what, code: err.code, message: err.message });
-        return undefined;
-      }
-      throw retryLater(what, err);
-    }
-  }
+  const larkCall = larkCaller(logger);
 
   return { open, larkCall };
 }
@@ -134,6 +122,25 @@ export function heartbeat(): void {
   } catch {
     // Not running inside an activity (a direct call in a script): nothing to report to.
   }
+}
+
+/**
+ * How every activity calls Lark: heartbeat first; retryable failures go back to Temporal (with Lark's reset hint);
+ * business refusals are logged and come back as undefined, to be recorded by the caller, never retried.
+ */
+export function larkCaller(logger: Logger) {
+  return async function larkCall<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+    heartbeat();
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof LarkApiError && !err.retryable) {
+        logger.warn('lark refused', { what, code: err.code, message: err.message });
+        return undefined;
+      }
+      throw retryLater(what, err);
+    }
+  };
 }
 
 export function retryLater(what: string, err: unknown): ApplicationFailure {

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../app/logger.js';
-import { LarkApiError } from '../bot/lark/errors.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
 import { listRoundMessages, saveRoundMessage } from '../db/repositories/crosscheck.js';
 import { findPeople } from '../db/repositories/org.js';
 import type { Database } from '../db/schema.js';
-import { heartbeat, larkUuid, retryLater } from './card-delivery.js';
+import { larkCaller, larkUuid } from './card-delivery.js';
 
 export interface CrosscheckDeliveryDeps {
   db: Kysely<Database>;
@@ -21,18 +20,7 @@ export interface CrosscheckDeliveryDeps {
 export function createCrosscheckDelivery(deps: CrosscheckDeliveryDeps) {
   const { db, lark, logger } = deps;
 
-  async function larkCall<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
-    heartbeat();
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof LarkApiError && !err.retryable) {
-        logger.warn('lark refused', { what, code: err.code, message: err.message });
-        return undefined;
-      }
-      throw retryLater(what, err);
-    }
-  }
+  const larkCall = larkCaller(logger);
 
   return {
     /** Sends `card` under `key` to a person, or patches the message already sent under it. */

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../app/logger.js';
-import { LarkApiError } from '../bot/lark/errors.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
 import { recordDelivery } from '../db/repositories/cards.js';
 import { findLedgerCard, listLedgerCards, saveLedgerCard } from '../db/repositories/ledger-cards.js';
 import { findPeople } from '../db/repositories/org.js';
 import type { Database } from '../db/schema.js';
-import { heartbeat, larkUuid, retryLater } from './card-delivery.js';
+import { larkCaller, larkUuid } from './card-delivery.js';
 
 export interface LedgerDeliveryDeps {
   db: Kysely<Database>;
@@ -29,18 +28,7 @@ export interface LedgerReach {
 export function createLedgerDelivery(deps: LedgerDeliveryDeps) {
   const { db, lark, logger } = deps;
 
-  async function call<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
-    heartbeat();
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof LarkApiError && !err.retryable) {
-        logger.warn('lark refused', { what, code: err.code, message: err.message });
-        return undefined;
-      }
-      throw retryLater(what, err);
-    }
-  }
+  const call = larkCaller(logger);
 
   async function ensureCard(
     ref: string,

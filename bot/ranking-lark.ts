@@ -1,5 +1,5 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { checkBody, classifyLarkFailure } from './lark/errors.js';
+import { classifyLarkFailure, larkRequest } from './lark/errors.js';
 import type { LarkMessenger } from './lark/messenger.js';
 
 /** Lark's limit on ids per chat-create or add-members call. */
@@ -18,15 +18,7 @@ export interface RankingLark extends LarkMessenger {
 }
 
 export function createRankingLark(client: lark.Client, messenger: LarkMessenger): RankingLark {
-  async function call<T extends { code?: number; msg?: string }>(what: string, fn: () => Promise<T>): Promise<T> {
-    let body: T;
-    try {
-      body = await fn();
-    } catch (err) {
-      throw classifyLarkFailure(err, what);
-    }
-    return checkBody(body, what);
-  }
+  const call = larkRequest;
 
   return {
     ...messenger,

@@ -1,9 +1,10 @@
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { openLoanStates } from '../../db/repositories/loans.js';
 import type { Database } from '../../db/schema.js';
 import { isOpenLoan, type LoanState, loanWorkflowId } from '../../domain/loans/index.js';
 import type { loanCollection } from '../../workflows/loan.js';
+import { startEachOnce } from '../start-once.js';
 
 /**
  * Starts the workflow of every open loan given (repaid ones need none). Starting a loan twice is a no-op: the
@@ -14,23 +15,14 @@ export async function startLoanWorkflows(
   taskQueue: string,
   loans: LoanState[],
 ): Promise<{ started: number; running: number }> {
-  let started = 0;
-  let running = 0;
-  for (const state of loans.filter(isOpenLoan)) {
-    try {
-      await client.workflow.start<typeof loanCollection>('loanCollection', {
-        workflowId: loanWorkflowId(state.loan.id),
-        taskQueue,
-        args: [{ state }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-      started += 1;
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      running += 1;
-    }
-  }
-  return { started, running };
+  return startEachOnce(loans.filter(isOpenLoan), (state) =>
+    client.workflow.start<typeof loanCollection>('loanCollection', {
+      workflowId: loanWorkflowId(state.loan.id),
+      taskQueue,
+      args: [{ state }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    }),
+  );
 }
 
 /** Every open loan in the ledger gets its workflow (after an import made without Temporal, say). */

@@ -1,9 +1,10 @@
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { activeProjectStates } from '../../db/repositories/projects.js';
 import type { Database } from '../../db/schema.js';
 import { type ProjectState, projectWorkflowId } from '../../domain/projects/index.js';
 import type { projectFollowUp } from '../../workflows/project.js';
+import { startEachOnce } from '../start-once.js';
 
 /** Starts the follow-up workflow of every active project given; a second start of the same project is a no-op. */
 export async function startProjectWorkflows(
@@ -11,23 +12,16 @@ export async function startProjectWorkflows(
   taskQueue: string,
   projects: ProjectState[],
 ): Promise<{ started: number; running: number }> {
-  let started = 0;
-  let running = 0;
-  for (const state of projects.filter((p) => p.status === 'active')) {
-    try {
-      await client.workflow.start<typeof projectFollowUp>('projectFollowUp', {
+  return startEachOnce(
+    projects.filter((p) => p.status === 'active'),
+    (state) =>
+      client.workflow.start<typeof projectFollowUp>('projectFollowUp', {
         workflowId: projectWorkflowId(state.project.id),
         taskQueue,
         args: [{ state }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-      started += 1;
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      running += 1;
-    }
-  }
-  return { started, running };
+      }),
+  );
 }
 
 export async function startActiveProjects(client: Client, taskQueue: string, db: Kysely<Database>) {

@@ -53,3 +53,17 @@ export function checkBody<T extends { code?: number; msg?: string }>(body: T, wh
   }
   return body;
 }
+
+/** One Lark API call: transport failures and non-zero codes become LarkApiError (retryable or not). */
+export async function larkRequest<T extends { code?: number; msg?: string }>(
+  what: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  let body: T;
+  try {
+    body = await fn();
+  } catch (err) {
+    throw classifyLarkFailure(err, what);
+  }
+  return checkBody(body, what);
+}

@@ -1,5 +1,5 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
-import { checkBody, classifyLarkFailure, LarkApiError } from './errors.js';
+import { classifyLarkFailure, LarkApiError, larkRequest } from './errors.js';
 import { LARK_LIMITS, SlidingWindowLimiter, SlotTooFar } from './rate-limiter.js';
 
 /** Longer waits are handed back to the caller (Temporal retries the activity later). */
@@ -41,15 +41,7 @@ export function createLarkMessenger(client: lark.Client, pacing = new SlidingWin
       ? [{ key: `to:${openId}`, limit: LARK_LIMITS.perRecipientPerSecond, windowMs: LARK_LIMITS.secondWindowMs }]
       : [];
 
-  async function call<T extends { code?: number; msg?: string }>(what: string, fn: () => Promise<T>): Promise<T> {
-    let body: T;
-    try {
-      body = await fn();
-    } catch (err) {
-      throw classifyLarkFailure(err, what);
-    }
-    return checkBody(body, what);
-  }
+  const call = larkRequest;
 
   return {
     async sendCard(openId, card, uuid) {
