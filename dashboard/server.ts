@@ -14,6 +14,7 @@ import type { PageEnv } from './page-env.js';
 import { errorPage } from './pages/errors.js';
 import { importPage } from './pages/import.js';
 import { itemPage } from './pages/item.js';
+import { ledgersPage } from './pages/ledgers.js';
 import { listPage } from './pages/list.js';
 import { overviewPage } from './pages/overview.js';
 import { rankingsPage } from './pages/rankings.js';
@@ -64,6 +65,7 @@ const ROUTES: DashboardRoute[] = [
   page('GET', '/items', listPage('all', 'items')),
   page('GET', '/items/:id', itemPage),
   page('GET', '/rankings', rankingsPage),
+  page('GET', '/ledgers', ledgersPage),
   page('GET', '/import', importPage),
   raw('GET', '/import/template.xlsx', importTemplateFile),
   raw('POST', '/import', importUpload),

@@ -2,7 +2,7 @@ import { mayImportItems } from '../../domain/access.js';
 import { type Html, html } from '../html.js';
 import type { Viewer } from '../viewer.js';
 
-export type NavKey = 'overview' | 'overdue' | 'escalated' | 'items' | 'rankings' | 'import' | 'none';
+export type NavKey = 'overview' | 'overdue' | 'escalated' | 'items' | 'rankings' | 'ledgers' | 'import' | 'none';
 
 interface LayoutOptions {
   title: string;
@@ -45,6 +45,7 @@ function nav(viewer: Viewer, active: NavKey): Html {
     ['escalated', '/escalated', '升级督办'],
     ['items', '/items', '全部事项'],
     ['rankings', '/rankings', '红黑榜'],
+    ['ledgers', '/ledgers', '专项台账'],
   ];
   if (mayImportItems(viewer.scope)) links.push(['import', '/import', '批量导入']);
   return html`<nav>${links.map(

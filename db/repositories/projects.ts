@@ -131,6 +131,12 @@ export async function activeProjectStates(db: Db): Promise<ProjectState[]> {
   return rows.map((r) => r.state);
 }
 
+/** Every project in the ledger, finished ones included, by 项目编号. */
+export async function allProjectStates(db: Db): Promise<ProjectState[]> {
+  const rows = await db.selectFrom('projects').select('state').orderBy('id').execute();
+  return rows.map((r) => r.state);
+}
+
 export async function listProjectEvents(db: Db, projectId: string): Promise<ProjectEvent[]> {
   const rows = await db
     .selectFrom('project_events')

@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLoanSheets, demoProjectRows } from '../../app/demo/ledgers.js';
+import { demoLarkDirectory, seedDemoOrg } from '../../app/demo/seed.js';
+import { importLoans } from '../../app/loans/import-loans.js';
+import { createLogger } from '../../app/logger.js';
+import { importProjects } from '../../app/projects/import-projects.js';
+import { createLarkClient } from '../../bot/lark/client.js';
+import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
+import { PROJECT_SHEET } from '../../domain/projects/index.js';
+import { type LarkSim, startLarkSim } from '../../larksim/index.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_APP, TEST_SESSION_SECRET } from '../support/stack.js';
+import { getAs, loginCookie } from './dashboard-login.js';
+
+/** The dashboard's clock, fixed so the demo ledgers (dated around "now") land where the test expects them. */
+const NOW = '2026-11-20T10:00:00+08:00';
+
+let db: TestDatabase;
+let sim: LarkSim | undefined;
+let dashboard: RunningDashboard | undefined;
+let url = '';
+
+async function workbook(sheets: Record<string, string[][]>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemoOrg(db.db);
+  const meta = { by: 'test', at: NOW };
+  const loans = await importLoans(db.db, await workbook(demoLoanSheets(new Date(NOW))), meta);
+  expect(loans.ok).toBe(true);
+  const rows = demoProjectRows(new Date(NOW));
+  const projects = await importProjects(db.db, await workbook({ [PROJECT_SHEET]: rows }), meta);
+  expect(projects.ok).toBe(true);
+  const directory = demoLarkDirectory();
+  sim = await startLarkSim({ app: TEST_APP, users: directory.users, departments: directory.departments });
+  const lark = { ...TEST_APP, domain: sim.url };
+  dashboard = await startDashboard({
+    db: db.db,
+    lark,
+    larkClient: createLarkClient(lark),
+    host: '127.0.0.1',
+    port: 0,
+    sessionSecret: TEST_SESSION_SECRET,
+    logger: createLogger('test', 'silent'),
+    clock: () => new Date(NOW),
+  });
+  url = dashboard.url;
+});
+
+afterAll(async () => {
+  await dashboard?.close();
+  await sim?.close();
+  await db?.drop();
+});
+
+/** The text of the element carrying `attr` (a table row, a fact line), tags dropped and whitespace squeezed. */
+function textOf(page: string, attr: string): string | undefined {
+  const at = page.indexOf(attr);
+  if (at < 0) return undefined;
+  const open = page.lastIndexOf('<', at);
+  const tag = /^<(\w+)/.exec(page.slice(open))?.[1];
+  const end = page.indexOf(`</${tag}>`, at);
+  return page
+    .slice(open, end)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('专项台账 on the dashboard', () => {
+  it('shows the county the seed’s 衔接资金 figures and the month’s 小额信贷 collection per township', async () => {
+    const cookie = await loginCookie(url, 'p-county-secretary');
+    const res = await getAs(url, cookie, '/ledgers');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    // The seed: 15 projects, 13 started (86.67%), paid 1182.62 万元 of 2163 万元, 54.67%.
+    expect(textOf(page, 'data-k="funds"')).toBe('衔接资金 2163.04 万元，安排项目 15 个，开工 13 个，开工率 86.67%');
+    expect(textOf(page, 'data-k="paid"')).toBe('已拨付 1182.62 万元，支付进度 54.67%');
+    expect(page.match(/data-project="/g)).toHaveLength(15);
+    // 大哨村's 2 万元 loan fell due on 12 November with 0.5 万元 repaid: 杨林镇 has one overdue loan, 1.50 万元 owed.
+    const yanglin = textOf(page, 'data-township="yanglin"');
+    expect(yanglin).toMatch(/^杨林镇 \d+ [\d.]+ [\d.]+ 1 1\.50 /);
+    // 牛栏江镇's loans fall due in October (settled) and December: nothing in November.
+    expect(textOf(page, 'data-township="niulanjiang"')).toBe('牛栏江镇 0 0.00 0.00 0 0.00 —');
+    expect(page.match(/data-township="/g)).toHaveLength(7 + 1); // every township and the total
+    expect(textOf(page, 'data-testid="loan-target"')).toContain('年度任务 500.00 万元');
+  });
+
+  it('shows a township’s leader only that township’s rows, and no county total', async () => {
+    const cookie = await loginCookie(url, 'p-xiaojie-secretary');
+    const page = await (await getAs(url, cookie, '/ledgers')).text();
+    expect(page.match(/data-township="([a-z]+)"/g)).toEqual(['data-township="xiaojie"']);
+    expect(page).not.toContain('data-testid="loan-target"');
+    const shown = [...page.matchAll(/data-project="([^"]+)"/g)].map((m) => m[1]);
+    const ofXiaojie = demoProjectRows(new Date(NOW))
+      .slice(1)
+      .filter((r) => r[2] === '小街镇' || r[3] === '小街镇')
+      .map((r) => r[0]);
+    expect(shown).toEqual(ofXiaojie);
+    expect(shown.length).toBeGreaterThan(0);
+  });
+
+  it('shows a village cadre no ledger rows, and refuses a malformed month', async () => {
+    const cookie = await loginCookie(url, 'p-xiaojie-v1-cadre');
+    const page = await (await getAs(url, cookie, '/ledgers')).text();
+    expect(page).not.toContain('data-township=');
+    expect(page).toContain('暂无可见的项目');
+    const bad = await getAs(url, cookie, '/ledgers?month=2026-13');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('月份格式应为 YYYY-MM');
+  });
+});
