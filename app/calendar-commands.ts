@@ -19,18 +19,24 @@ export async function runCalendarCommand(
   const connection = await Connection.connect({ address: config.temporal.address });
   try {
     const client = new Client({ connection, namespace: config.temporal.namespace });
+    const followers = { rankingSchedule: { taskQueue: config.temporal.taskQueue } };
     const result: AdminResult =
       command === 'calendar-notice'
         ? positional[0]
-          ? await loadOfficialNotice(db, client, positional[0], actor)
+          ? await loadOfficialNotice(db, client, positional[0], actor, followers)
           : { ok: false, errors: ['用法：calendar-notice <notice.json>'] }
-        : await addOverride(db, client, {
-            kind: positional[0] as 'rest',
-            from: positional[1] ?? '',
-            to: positional[2] ?? '',
-            reason: positional.slice(3).join(' '),
-            actor,
-          });
+        : await addOverride(
+            db,
+            client,
+            {
+              kind: positional[0] as 'rest',
+              from: positional[1] ?? '',
+              to: positional[2] ?? '',
+              reason: positional.slice(3).join(' '),
+              actor,
+            },
+            followers,
+          );
     if (result.ok) process.stdout.write(`${result.message}\n`);
     else {
       process.stderr.write(`${result.errors.join('\n')}\n`);

@@ -37,8 +37,9 @@ export interface RankingScheduleOptions {
 /**
  * Creates or updates the Temporal Schedule of the monthly run. A cron cannot say "the 3rd working day": holidays
  * and make-up Saturdays move it. So the schedule lists each run's exact date, computed from the working-day
- * calendar for as far as the calendar reaches (about two years); every start-up recomputes the list, which also
- * picks up a newly loaded official notice or county override. Safe to call on every start.
+ * calendar for as far as the calendar reaches (about two years). Every worker start-up, every loaded holiday notice
+ * and every county override recomputes the list (app/calendar-admin.ts), so it neither runs out nor goes stale.
+ * Safe to call on every start.
  */
 export async function ensureRankingSchedule(
   client: Client,

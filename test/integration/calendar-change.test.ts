@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendarActivities } from '../../activities/calendar-activities.js';
 import { addOverride, loadOfficialNotice } from '../../app/calendar-admin.js';
+import { setUpRankingSchedule } from '../../app/ranking/schedule.js';
 import { listEvents } from '../../db/repositories/items.js';
+import { addWorkdays, localDate } from '../../domain/calendar/index.js';
 import { dateFromToday, liveSpec } from '../support/live-items.js';
 import { cardsOf, cardText, eventually, type Stack, startStack } from '../support/stack.js';
 
@@ -37,6 +40,30 @@ describe('the county changes its calendar', () => {
     expect(row).toMatchObject([
       { kind: 'rest', date_from: day, date_to: day, reason: '地方节日', created_by: 'p-ducha-head' },
     ]);
+  });
+
+  it('a rest day on the 红黑榜 run day moves the schedule to the next working day', async () => {
+    const scheduleId = `ranking-calendar-${Date.now()}`;
+    const handle = stack.system.client.schedule.getHandle(scheduleId);
+    try {
+      const before = await setUpRankingSchedule(stack.system.client, stack.db.db, stack.taskQueue, { scheduleId });
+      const first = before.runs[0]!;
+      const r = await addOverride(
+        stack.db.db,
+        stack.system.client,
+        { kind: 'rest', from: first.date, to: first.date, reason: '县级临时休息日', actor: 'p-ducha-head' },
+        { rankingSchedule: { taskQueue: stack.taskQueue, scheduleId } },
+      );
+      expect(r.ok).toBe(true);
+      const next = (await handle.describe()).info.nextActionTimes[0]!;
+      const nextDate = localDate(next.toISOString());
+      // Still the month's 3rd working day, one working day later: the first working day after the rest day.
+      const cal = await createCalendarActivities({ db: stack.db.db, clock: () => new Date() }).loadCalendar({});
+      expect(nextDate).toBe(addWorkdays(cal, `${first.date}T09:00:00+08:00`, 1).slice(0, 10));
+      expect(r.ok && r.message).toContain(`红黑榜发布日程已更新，下次 ${nextDate}`);
+    } finally {
+      await handle.delete().catch(() => undefined);
+    }
   });
 
   it('refuses a malformed override or notice with clear reasons and changes nothing', async () => {
