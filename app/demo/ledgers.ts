@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { addDays } from '../../domain/calendar/index.js';
 import { LOAN_SHEET } from '../../domain/loans/index.js';
 import { PROJECT_SHEET } from '../../domain/projects/index.js';
 import { localDate } from '../../domain/shanghai-time.js';
@@ -12,6 +13,8 @@ import { startProjectWorkflows } from '../projects/project-service.js';
 import { type FixtureProject, projectSheetRows, SEED_PROJECTS } from './seed-projects.js';
 
 const DAY_MS = 86_400_000;
+/** The date the seed report's project figures stand at. */
+const SEED_REPORT_DAY = '2024-06-30T00:00:00Z';
 
 /** An .xlsx with the given sheets, every cell as text, as a county clerk hands a ledger over. */
 async function workbook(sheets: Record<string, string[][]>): Promise<Uint8Array> {
@@ -22,7 +25,8 @@ async function workbook(sheets: Record<string, string[][]>): Promise<Uint8Array>
 
 /**
  * The demo county's 小额信贷 ledger, dated around `now` so the demo shows every stage: loans falling due in the
- * coming days (reminder cards), one already overdue (an item that escalates), one partly repaid, one settled.
+ * coming days (reminder cards), one already overdue (an item that escalates), one partly repaid, one settled, and
+ * a few issued this year.
  * The year's 新增贷款 target is the seed's 500 万元.
  */
 export function demoLoanSheets(now: Date): Record<string, string[][]> {
@@ -47,6 +51,10 @@ export function demoLoanSheets(now: Date): Record<string, string[][]> {
       loan(4, '刘玉兰', '大哨村', '2', -8, '逾期', '0.5'),
       loan(5, '陈志刚', '大箐村', '5', 20, '正常', '1'),
       loan(6, '杨春梅', '小坝村', '1.5', -30, '已结清', '1.5'),
+      // New this year (新增贷款, counted against the target), due next year.
+      loan(7, '赵德明', '积德村', '5', 165, '正常'),
+      loan(8, '周桂芬', '白邑村', '4', 245, '正常'),
+      loan(9, '孙永福', '铁冲村', '3', 320, '正常'),
     ],
     [TARGET_SHEET]: [
       ['年度', '新增贷款任务（万元）'],
@@ -56,21 +64,21 @@ export function demoLoanSheets(now: Date): Record<string, string[][]> {
 }
 
 /**
- * The seed's 15 衔接资金 projects (2163 万元; 13 started; 54.67% paid) with their plans moved into `now`'s year, so
- * their lights and adjustment items read against this year's 序时进度.
+ * The seed's 15 衔接资金 projects (2163 万元; 13 started; 54.67% paid) as they stood at the report's date, 30 June
+ * 2024, with every date moved by the days since then: today the demo stands where the seed stood, so its lights and
+ * adjustment items read against 序时进度 as the half-year report would have.
  */
 export function demoProjectRows(now: Date): string[][] {
-  const year = localDate(now.getTime()).slice(0, 4);
-  const shift = (date: string | undefined) => (date ? `${year}${date.slice(4)}` : undefined);
-  const moved: FixtureProject[] = SEED_PROJECTS.map((p) => {
-    const startedOn = shift(p.startedOn);
-    return {
-      ...p,
-      plannedStart: shift(p.plannedStart)!,
-      plannedFinish: shift(p.plannedFinish)!,
-      ...(startedOn ? { startedOn } : {}),
-    };
-  });
+  const shiftDays = Math.round(
+    (Date.parse(`${localDate(now.getTime())}T00:00:00Z`) - Date.parse(SEED_REPORT_DAY)) / DAY_MS,
+  );
+  const shift = (date: string) => addDays(date, shiftDays);
+  const moved: FixtureProject[] = SEED_PROJECTS.map((p) => ({
+    ...p,
+    plannedStart: shift(p.plannedStart),
+    plannedFinish: shift(p.plannedFinish),
+    ...(p.startedOn ? { startedOn: shift(p.startedOn) } : {}),
+  }));
   return projectSheetRows(moved);
 }
 

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { demoOpenId } from '../../app/demo/county.js';
 import { demoItemSpecs } from '../../app/demo/items.js';
+import { demoLoanSheets } from '../../app/demo/ledgers.js';
 import { SEED_PROJECTS } from '../../app/demo/seed-projects.js';
+import { LOAN_SHEET } from '../../domain/loans/index.js';
 import { eventually } from '../support/stack.js';
 
 /**
@@ -79,8 +81,12 @@ describe('npm start (the quick start)', () => {
     expect(sim, run.banner).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(run.banner).toMatch(/督办看板.*http:\/\/127\.0\.0\.1:\d+/);
     expect(run.banner).toContain(`本次新交办演示事项:    ${demoItemSpecs(new Date()).length} 项`);
-    // Five of the six demo loans are open (one is settled); every seed project is under way.
-    expect(run.banner).toContain(`小额信贷 5 笔跟踪中，衔接资金项目 ${SEED_PROJECTS.length} 个`);
+    // Every demo loan but the settled one is tracked; every seed project is under way.
+    const open = demoLoanSheets(new Date())
+      [LOAN_SHEET]!.slice(1)
+      .filter((r) => r[6] !== '已结清').length;
+    expect(open).toBeGreaterThan(0);
+    expect(run.banner).toContain(`小额信贷 ${open} 笔跟踪中，衔接资金项目 ${SEED_PROJECTS.length} 个`);
 
     const secretary = demoOpenId('p-xiaojie-v1-secretary');
     const card = await eventually(

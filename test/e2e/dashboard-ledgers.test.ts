@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoanSheets, demoProjectRows } from '../../app/demo/ledgers.js';
 import { demoLarkDirectory, seedDemoOrg } from '../../app/demo/seed.js';
+import { SEED_PROJECTS } from '../../app/demo/seed-projects.js';
 import { importLoans } from '../../app/loans/import-loans.js';
 import { createLogger } from '../../app/logger.js';
 import { importProjects } from '../../app/projects/import-projects.js';
@@ -9,9 +11,10 @@ import { createLarkClient } from '../../bot/lark/client.js';
 import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
 import { PROJECT_SHEET } from '../../domain/projects/index.js';
 import { type LarkSim, startLarkSim } from '../../larksim/index.js';
+import { getAs, loginCookie } from '../integration/dashboard-login.js';
+import { launchChromium } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { TEST_APP, TEST_SESSION_SECRET } from '../support/stack.js';
-import { getAs, loginCookie } from './dashboard-login.js';
+import { openIdOf, TEST_APP, TEST_SESSION_SECRET } from '../support/stack.js';
 
 /** The dashboard's clock, fixed so the demo ledgers (dated around "now") land where the test expects them. */
 const NOW = '2026-11-20T10:00:00+08:00';
@@ -20,6 +23,7 @@ let db: TestDatabase;
 let sim: LarkSim | undefined;
 let dashboard: RunningDashboard | undefined;
 let url = '';
+let browser: Browser | undefined;
 
 async function workbook(sheets: Record<string, string[][]>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -53,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await browser?.close();
   await dashboard?.close();
   await sim?.close();
   await db?.drop();
@@ -82,6 +87,17 @@ describe('专项台账 on the dashboard', () => {
     expect(textOf(page, 'data-k="funds"')).toBe('衔接资金 2163.04 万元，安排项目 15 个，开工 13 个，开工率 86.67%');
     expect(textOf(page, 'data-k="paid"')).toBe('已拨付 1182.62 万元，支付进度 54.67%');
     expect(page.match(/data-project="/g)).toHaveLength(15);
+    // The two projects never started are red, whatever else: their planned start (March) is long past.
+    const notStarted = SEED_PROJECTS.filter((p) => !p.started).map((p) => p.id);
+    expect(notStarted).toHaveLength(2);
+    for (const id of notStarted) expect(textOf(page, `data-project="${id}"`)).toMatch(/未开工.*红灯/);
+    const lights = /绿灯 (\d+) 个，黄灯 (\d+) 个，红灯 (\d+) 个/.exec(textOf(page, 'data-k="lights"') ?? '');
+    expect(
+      lights
+        ?.slice(1)
+        .map(Number)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(15);
     // 大哨村's 2 万元 loan fell due on 12 November with 0.5 万元 repaid: 杨林镇 has one overdue loan, 1.50 万元 owed.
     const yanglin = textOf(page, 'data-township="yanglin"');
     expect(yanglin).toMatch(/^杨林镇 \d+ [\d.]+ [\d.]+ 1 1\.50 /);
@@ -113,5 +129,21 @@ describe('专项台账 on the dashboard', () => {
     const bad = await getAs(url, cookie, '/ledgers?month=2026-13');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('月份格式应为 YYYY-MM');
+  });
+
+  it('is one click from the overview in a browser, with the lights legible (screenshot in test-results/)', async () => {
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator(`a.login-user[data-open-id="${openIdOf('p-county-secretary')}"]`).click();
+    await page.waitForURL(`${url}/`);
+    await page.getByRole('link', { name: '专项台账' }).click();
+    await page.waitForURL(`${url}/ledgers`);
+    await expect(page.locator('[data-testid="loan-figures"] tr[data-township]').count()).resolves.toBe(8);
+    await expect(
+      page.locator('[data-testid="project-figures"] tr[data-project] .light-red').count(),
+    ).resolves.toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: 'test-results/dashboard-ledgers.png', fullPage: true });
   });
 });
