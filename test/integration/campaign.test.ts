@@ -8,6 +8,7 @@ import { upsertPeople, upsertUnits } from '../../db/repositories/org.js';
 import type { CampaignResult } from '../../workflows/campaign.js';
 import { dateFromToday } from '../support/live-items.js';
 import { cardsOf, cardText, clickButton, eventually, type Stack, startStack } from '../support/stack.js';
+import { getAs, loginCookie } from './dashboard-login.js';
 
 const ISSUER = 'p-ducha-head';
 const REVIEWER = 'p-ducha-staff';
@@ -147,6 +148,19 @@ describe('a campaign to every village of the demo county', () => {
     const events = await listCampaignEvents(stack.db.db, campaignId);
     expect(events[0]).toMatchObject({ type: 'dispatched', actor_id: ISSUER });
     assertLimitsRespected();
+  });
+
+  it('shows on the dashboard’s 专项台账: the issuer the whole campaign, a township leader its own villages', async () => {
+    const cells = async (personId: string) => {
+      const cookie = await loginCookie(stack.dashboardUrl, personId);
+      const page = await (await getAs(stack.dashboardUrl, cookie, '/ledgers')).text();
+      const row = page.slice(page.indexOf(`data-campaign="${campaignId}"`));
+      const cell = (k: string) => Number(new RegExp(`data-k="${k}">(\\d+)<`).exec(row)?.[1]);
+      return { total: cell('total'), signed: cell('signed'), done: cell('done'), overdue: cell('overdue') };
+    };
+    expect(await cells(ISSUER)).toEqual({ total: 21, signed: 3, done: 1, overdue: 0 });
+    // 小街镇's three villages, of which 匡郎村 signed and finished.
+    expect(await cells('p-xiaojie-secretary')).toEqual({ total: 3, signed: 1, done: 1, overdue: 0 });
   });
 });
 

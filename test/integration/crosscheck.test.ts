@@ -24,6 +24,7 @@ import {
   type Stack,
   startStack,
 } from '../support/stack.js';
+import { getAs, loginCookie } from './dashboard-login.js';
 
 const ORGANIZER = 'p-ducha-staff';
 const CADRE = 'p-xiaojie-v1-cadre';
@@ -210,6 +211,23 @@ describe('a 交叉检查 round on the demo county, through the simulator and the
     await expect(
       handle().executeUpdate(crosscheckUpdates.requestReport, { args: [{ actorId: 'p-county-secretary' }] }),
     ).rejects.toMatchObject({ cause: { message: '只有组织人和检查组成员可以查看本轮检查报告' } });
+  });
+
+  it('shows on the dashboard’s 专项台账: the county every inspected township, 小街镇’s leader only 小街镇', async () => {
+    const rowsFor = async (personId: string) => {
+      const cookie = await loginCookie(stack.dashboardUrl, personId);
+      const page = await (await getAs(stack.dashboardUrl, cookie, '/ledgers')).text();
+      return [...page.matchAll(new RegExp(`data-round-township="${ROUND}:([a-z]+)">(.*?)</tr>`, 'gs'))].map((m) => ({
+        township: m[1],
+        numbers: [...m[2]!.matchAll(/<td class="num[^"]*">(\d+)<\/td>/g)].map((n) => Number(n[1])),
+      }));
+    };
+    const county = await rowsFor('p-county-secretary');
+    expect(county.map((r) => r.township).sort()).toEqual(round.teams.map((t) => t.inspectsTownshipId).sort());
+    // 清单项, 发现问题, 已销号, 整改中, 其中逾期: 小街镇's one finding is closed (销号 by the inspector above).
+    const xiaojie = county.find((r) => r.township === 'xiaojie')!;
+    expect(xiaojie.numbers.slice(1)).toEqual([1, 1, 0, 0]);
+    expect(await rowsFor('p-xiaojie-secretary')).toEqual([xiaojie]);
   });
 
   it('imports nothing from an Excel upload with a bad row, naming the row; a clean file opens every 整改', async () => {
