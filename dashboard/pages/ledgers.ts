@@ -6,6 +6,7 @@ import { type Html, html } from '../html.js';
 import { HttpError } from '../http.js';
 import type { PageEnv } from '../page-env.js';
 import { layout } from './layout.js';
+import { cadencePanel } from './ledgers/cadences.js';
 import { campaignPanel } from './ledgers/campaigns.js';
 import { crosscheckPanel } from './ledgers/crosschecks.js';
 import { loanPanel } from './ledgers/loans.js';
@@ -14,7 +15,7 @@ import { visibilityOf } from './ledgers/visibility.js';
 
 /**
  * 专项台账: the seed's supervision lines beside the item ledger — the 小额信贷 month, the 衔接资金 projects against
- * 序时进度, the campaigns' roll-ups and the cross-check rounds. County-wide viewers see the county; a unit's leaders
+ * 序时进度, the campaigns' roll-ups, the monitoring cadences and the cross-check rounds. County-wide viewers see the county; a unit's leaders
  * see their own rows; everyone else sees what they issued.
  */
 export async function ledgersPage(env: PageEnv): Promise<Html> {
@@ -31,6 +32,7 @@ export async function ledgersPage(env: PageEnv): Promise<Html> {
 ${loanPanel(month, loans, visible)}
 ${projectPanel(projects, cal, env.now, names)}
 ${await campaignPanel(env.db, visible, env.viewer.person.id, env.now)}
+${await cadencePanel(env.db, visible, env.now, names)}
 ${await crosscheckPanel(env.db, visible, env.now)}`;
   return layout({ title: '专项台账', viewer: env.viewer, active: 'ledgers', body });
 }

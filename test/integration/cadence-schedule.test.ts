@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cadenceScheduleId, ensureCadenceSchedules } from '../../app/cadence-schedule.js';
+import { pauseCadence } from '../../app/cadence-service.js';
 import { findItem } from '../../db/repositories/items.js';
 import { CADENCE_IDS, CADENCES, cadenceDeadlines, cadenceItemId, periodAt } from '../../domain/cadence/index.js';
 import { buildCalendarData } from '../../domain/calendar/build.js';
 import { endOfWorkday, localDate } from '../../domain/calendar/index.js';
 import { itemUpdates } from '../../workflows/messages.js';
 import { eventually, type Stack, startStack } from '../support/stack.js';
+import { getAs, loginCookie } from './dashboard-login.js';
 
 /** The cadence Schedules on the dev server, against the real worker: when they fire and what a firing does. */
 let stack: Stack;
@@ -83,6 +85,28 @@ describe('the cadence Schedules', () => {
 
     const { recentActions } = (await handle.describe()).info;
     expect(recentActions.length).toBeGreaterThanOrEqual(1);
+    // The dashboard's 专项台账 shows the period, and a pause with its reason to those who see the unit.
+    await pauseCadence(stack.db.db, {
+      cadenceId: 'village-weekly',
+      unitId: 'niulanjiang-v1',
+      reason: '森林防火应急处置',
+      actorId: 'p-ducha-head',
+      now: new Date(),
+    });
+    const rowOf = async (personId: string, cadence: string) => {
+      const page = await (
+        await getAs(stack.dashboardUrl, await loginCookie(stack.dashboardUrl, personId), '/ledgers')
+      ).text();
+      const at = page.indexOf(`data-cadence="${cadence}"`);
+      return at < 0 ? undefined : page.slice(at, page.indexOf('</tr>', at));
+    };
+    const monthly = (await rowOf('p-county-secretary', 'county-monthly'))!;
+    expect(monthly).toContain(`<td>${period.key}</td>`);
+    expect(monthly).toMatch(/data-k="units">1</);
+    expect(monthly).toMatch(/data-k="done">0</);
+    expect(await rowOf('p-county-secretary', 'village-weekly')).toContain('牛栏江镇大箐村（森林防火应急处置');
+    expect(await rowOf('p-xiaojie-secretary', 'village-weekly')).toBeUndefined();
+
     await stack.system.client.workflow.getHandle(itemId).executeUpdate(itemUpdates.cancel, {
       args: [{ actorId: 'p-ducha-head', command: { type: 'cancel', reason: '测试结束' } }],
     });
