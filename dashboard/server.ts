@@ -11,6 +11,7 @@ import type { Html } from './html.js';
 import { HttpError, redirect, sendHtml, sendJson } from './http.js';
 import type { LarkOAuth } from './oauth.js';
 import type { PageEnv } from './page-env.js';
+import { campaignFormPage, createCampaign } from './pages/campaign-new.js';
 import { errorPage } from './pages/errors.js';
 import { importPage } from './pages/import.js';
 import { itemPage } from './pages/item.js';
@@ -66,6 +67,8 @@ const ROUTES: DashboardRoute[] = [
   page('GET', '/items/:id', itemPage),
   page('GET', '/rankings', rankingsPage),
   page('GET', '/ledgers', ledgersPage),
+  page('GET', '/campaigns/new', campaignFormPage),
+  raw('POST', '/campaigns', createCampaign),
   page('GET', '/import', importPage),
   raw('GET', '/import/template.xlsx', importTemplateFile),
   raw('POST', '/import', importUpload),

@@ -1,5 +1,6 @@
 import { loadLoanFigures } from '../../app/loans/figures.js';
 import { allProjectStates } from '../../db/repositories/projects.js';
+import { mayImportItems } from '../../domain/access.js';
 import { isMonth } from '../../domain/loans/index.js';
 import { localDate } from '../../domain/shanghai-time.js';
 import { type Html, html } from '../html.js';
@@ -31,7 +32,7 @@ export async function ledgersPage(env: PageEnv): Promise<Html> {
   const body = html`<h1>专项台账</h1>
 ${loanPanel(month, loans, visible)}
 ${projectPanel(projects, cal, env.now, names)}
-${await campaignPanel(env.db, visible, env.viewer.person.id, env.now)}
+${await campaignPanel(env.db, visible, env.viewer.person.id, env.now, mayImportItems(env.viewer.scope))}
 ${await cadencePanel(env.db, visible, env.now, names)}
 ${await crosscheckPanel(env.db, visible, env.now)}`;
   return layout({ title: '专项台账', viewer: env.viewer, active: 'ledgers', body });

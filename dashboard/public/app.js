@@ -14,14 +14,40 @@
       for (const c of charts) c.resize();
     });
 
+  const esc = (s) =>
+    String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+  // 发起督办活动: the form goes as urlencoded fields with a custom header (the server's CSRF guard).
+  const campaignForm = document.getElementById('campaign-form');
+  if (campaignForm) {
+    const out = document.getElementById('campaign-result');
+    campaignForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      out.innerHTML = '<p class="muted">正在交办……</p>';
+      try {
+        const res = await fetch('/campaigns', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-duban-form': '1' },
+          body: new URLSearchParams(new FormData(campaignForm)).toString(),
+        });
+        const r = await res.json();
+        out.innerHTML = r.ok
+          ? `<p class="ok" data-result="ok">已交办 ${r.units} 个单位（${esc(r.campaignId)}）` +
+            (r.unstaffed.length ? `；以下单位暂无责任人，请先补充：${esc(r.unstaffed.join('、'))}` : '') +
+            '。<a href="/ledgers">查看进度</a></p>'
+          : `<p class="import-errors" data-result="error">${esc(r.message || r.error)}</p>`;
+      } catch {
+        out.innerHTML = '<p class="import-errors">提交失败，请检查网络后重试</p>';
+      }
+    });
+  }
+
   const form = document.getElementById('import-form');
   if (!form) return;
   const out = document.getElementById('import-result');
   const show = (html) => {
     out.innerHTML = html;
   };
-  const esc = (s) =>
-    String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = document.getElementById('import-file').files[0];

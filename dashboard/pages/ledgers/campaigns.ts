@@ -18,6 +18,7 @@ export async function campaignPanel(
   visible: Visibility,
   viewerId: string,
   now: string,
+  mayDispatch: boolean,
 ): Promise<Html> {
   const campaigns = await db
     .selectFrom('campaigns')
@@ -38,7 +39,7 @@ export async function campaignPanel(
 <td>${lagging.length ? lagging.join('、') + (r.lagging.length > lagging.length ? ` 等 ${r.lagging.length} 个` : '') : html`<span class="muted">—</span>`}</td></tr>`);
   }
   return html`<section class="panel" data-testid="campaigns">
-<h2>一令多发督办活动 <small class="muted">最近 ${SHOWN} 项</small></h2>
+<h2>一令多发督办活动 <small class="muted">最近 ${SHOWN} 项</small>${mayDispatch ? html` <a class="action" href="/campaigns/new">发起督办活动</a>` : ''}</h2>
 ${
   rows.length
     ? html`<div class="table-wrap"><table class="summary">
