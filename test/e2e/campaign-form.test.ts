@@ -51,6 +51,7 @@ describe('发起督办活动 on the dashboard', () => {
     await page.locator('select[name="urgency"]').selectOption('important');
     await page.getByRole('button', { name: '交办' }).click();
     const ok = await page.locator('[data-result="ok"]').textContent();
+    await page.screenshot({ path: 'test-results/campaign-form.png', fullPage: true });
     expect(ok).toContain('已交办 3 个单位');
     const campaignId = /（(CP-[a-f0-9]+)）/.exec(ok ?? '')?.[1];
     expect(campaignId).toMatch(/^CP-[a-f0-9]{12}$/);
