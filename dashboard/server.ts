@@ -15,6 +15,7 @@ import { campaignFormPage, createCampaign } from './pages/campaign-new.js';
 import { errorPage } from './pages/errors.js';
 import { importPage } from './pages/import.js';
 import { itemPage } from './pages/item.js';
+import { cadenceAdminRoute } from './pages/ledgers/cadence-admin.js';
 import { ledgersPage } from './pages/ledgers.js';
 import { listPage } from './pages/list.js';
 import { overviewPage } from './pages/overview.js';
@@ -69,6 +70,8 @@ const ROUTES: DashboardRoute[] = [
   page('GET', '/ledgers', ledgersPage),
   page('GET', '/campaigns/new', campaignFormPage),
   raw('POST', '/campaigns', createCampaign),
+  raw('POST', '/cadences/pause', cadenceAdminRoute('pause')),
+  raw('POST', '/cadences/resume', cadenceAdminRoute('resume')),
   page('GET', '/import', importPage),
   raw('GET', '/import/template.xlsx', importTemplateFile),
   raw('POST', '/import', importUpload),

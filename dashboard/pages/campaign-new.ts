@@ -30,7 +30,7 @@ export async function campaignFormPage(env: PageEnv): Promise<Html> {
 <section class="panel">
 <p>一条督办指令同时交办给多个单位：每个单位各得一个督办事项和待办卡片，按工作日计算时限，逾期按升级规则督办。
 交办人为当前登录人（${env.viewer.person.name}），须为督查室人员。发起后可在 <a href="/ledgers">专项台账</a> 查看各单位签收、办结和逾期情况。</p>
-<form id="campaign-form" class="campaign-form">
+<form id="campaign-form" class="dash-form">
 <input type="hidden" name="nonce" value="${nonce}">
 <label>督办事项标题 <input name="title" maxlength="100" required></label>
 <label>事项内容 <textarea name="description" rows="4" maxlength="2000"></textarea></label>

@@ -7,6 +7,7 @@ import { type Html, html } from '../html.js';
 import { HttpError } from '../http.js';
 import type { PageEnv } from '../page-env.js';
 import { layout } from './layout.js';
+import { cadenceAdminForm } from './ledgers/cadence-admin.js';
 import { cadencePanel } from './ledgers/cadences.js';
 import { campaignPanel } from './ledgers/campaigns.js';
 import { crosscheckPanel } from './ledgers/crosschecks.js';
@@ -28,12 +29,13 @@ export async function ledgersPage(env: PageEnv): Promise<Html> {
   const projects = (await allProjectStates(env.db)).filter(
     (p) => visible.unit(p.project.townshipId) || visible.unit(p.project.unitId),
   );
+  const mayAdminister = mayImportItems(env.viewer.scope);
   const names = new Map(env.viewer.units.map((u) => [u.id, u.name]));
   const body = html`<h1>专项台账</h1>
 ${loanPanel(month, loans, visible)}
 ${projectPanel(projects, cal, env.now, names)}
-${await campaignPanel(env.db, visible, env.viewer.person.id, env.now, mayImportItems(env.viewer.scope))}
-${await cadencePanel(env.db, visible, env.now, names)}
+${await campaignPanel(env.db, visible, env.viewer.person.id, env.now, mayAdminister)}
+${await cadencePanel(env.db, visible, env.now, names, mayAdminister ? cadenceAdminForm(env.viewer.units) : undefined)}
 ${await crosscheckPanel(env.db, visible, env.now)}`;
   return layout({ title: '专项台账', viewer: env.viewer, active: 'ledgers', body });
 }

@@ -42,6 +42,28 @@
     });
   }
 
+  // Small admin forms (e.g. pause a cadence): each submit button names its endpoint; success reloads the page.
+  for (const small of document.querySelectorAll('form[data-json-form]')) {
+    const out = small.querySelector('[data-form-result]');
+    small.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const path = event.submitter?.getAttribute('formaction') || small.getAttribute('action');
+      out.innerHTML = '<p class="muted">正在提交……</p>';
+      try {
+        const res = await fetch(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-duban-form': '1' },
+          body: new URLSearchParams(new FormData(small)).toString(),
+        });
+        const r = await res.json();
+        out.innerHTML = `<p class="${r.ok ? 'ok' : 'import-errors'}" data-result="${r.ok ? 'ok' : 'error'}">${esc(r.message || r.error)}</p>`;
+        if (r.ok) setTimeout(() => location.reload(), 1200);
+      } catch {
+        out.innerHTML = '<p class="import-errors">提交失败，请检查网络后重试</p>';
+      }
+    });
+  }
+
   const form = document.getElementById('import-form');
   if (!form) return;
   const out = document.getElementById('import-result');

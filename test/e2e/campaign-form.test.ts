@@ -105,4 +105,39 @@ describe('发起督办活动 on the dashboard', () => {
     });
     expect(await stack.db.db.selectFrom('campaigns').select('id').execute()).toHaveLength(1);
   });
+
+  it('pauses and resumes a village’s weekly screening from 专项台账, with the reason on record', async () => {
+    const page = await loginAs(ISSUER);
+    await page.goto(`${stack.dashboardUrl}/ledgers`);
+    const form = page.locator('#cadence-form');
+    await form.locator('select[name="cadence"]').selectOption('village-weekly');
+    await form.locator('select[name="unit"]').selectOption('niulanjiang-v1');
+    // No reason: refused in the page, nothing recorded.
+    await form.getByRole('button', { name: '暂停' }).click();
+    await expect(form.locator('[data-result="error"]').textContent()).resolves.toMatch(/理由/);
+    expect(await stack.db.db.selectFrom('cadence_pauses').selectAll().execute()).toEqual([]);
+
+    await form.locator('input[name="reason"]').fill('森林防火应急处置');
+    await form.getByRole('button', { name: '暂停' }).click();
+    await expect(form.locator('[data-result="ok"]').textContent()).resolves.toContain('已暂停牛栏江镇大箐村');
+    // The page reloads and lists the pause under the cadence.
+    await page.waitForSelector('tr[data-cadence="village-weekly"]');
+    await expect(page.locator('tr[data-cadence="village-weekly"]').textContent()).resolves.toContain(
+      '牛栏江镇大箐村（森林防火应急处置',
+    );
+    const pauses = await stack.db.db.selectFrom('cadence_pauses').selectAll().execute();
+    expect(pauses).toMatchObject([
+      { cadence_id: 'village-weekly', unit_id: 'niulanjiang-v1', reason: '森林防火应急处置', paused_by: ISSUER },
+    ]);
+
+    const again = page.locator('#cadence-form');
+    await again.locator('select[name="cadence"]').selectOption('village-weekly');
+    await again.locator('select[name="unit"]').selectOption('niulanjiang-v1');
+    await again.locator('input[name="reason"]').fill('应急处置结束');
+    await again.getByRole('button', { name: '恢复' }).click();
+    await expect(again.locator('[data-result="ok"]').textContent()).resolves.toContain('已恢复牛栏江镇大箐村');
+    const resumed = await stack.db.db.selectFrom('cadence_pauses').select(['resumed_by', 'resumed_at']).execute();
+    expect(resumed).toMatchObject([{ resumed_by: ISSUER }]);
+    expect(resumed[0]?.resumed_at).toBeTruthy();
+  });
 });

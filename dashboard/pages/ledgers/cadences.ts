@@ -15,6 +15,8 @@ export async function cadencePanel(
   visible: Visibility,
   now: string,
   names: Map<string, string>,
+  /** The 督查室's pause/resume form, for those who may use it. */
+  admin?: Html,
 ): Promise<Html> {
   const rows: Html[] = [];
   for (const id of CADENCE_IDS) {
@@ -57,5 +59,6 @@ ${
 ${rows}</table></div>`
     : html`<p class="muted">暂无已开始的常态化监测。</p>`
 }
+${admin ? html`<h3>暂停或恢复某单位的常态化任务</h3>${admin}` : ''}
 </section>`;
 }
