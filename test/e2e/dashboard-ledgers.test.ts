@@ -2,26 +2,22 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoanSheets, demoProjectRows } from '../../app/demo/ledgers.js';
-import { demoLarkDirectory, seedDemoOrg } from '../../app/demo/seed.js';
+import { seedDemoOrg } from '../../app/demo/seed.js';
 import { SEED_PROJECTS } from '../../app/demo/seed-projects.js';
 import { importLoans } from '../../app/loans/import-loans.js';
-import { createLogger } from '../../app/logger.js';
 import { importProjects } from '../../app/projects/import-projects.js';
-import { createLarkClient } from '../../bot/lark/client.js';
-import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
 import { PROJECT_SHEET } from '../../domain/projects/index.js';
-import { type LarkSim, startLarkSim } from '../../larksim/index.js';
 import { getAs, loginCookie } from '../integration/dashboard-login.js';
 import { launchChromium } from '../support/browser.js';
+import { startTestDashboard, type TestDashboard } from '../support/dashboard.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { openIdOf, TEST_APP, TEST_SESSION_SECRET } from '../support/stack.js';
+import { openIdOf } from '../support/stack.js';
 
 /** The dashboard's clock, fixed so the demo ledgers (dated around "now") land where the test expects them. */
 const NOW = '2026-11-20T10:00:00+08:00';
 
 let db: TestDatabase;
-let sim: LarkSim | undefined;
-let dashboard: RunningDashboard | undefined;
+let dashboard: TestDashboard | undefined;
 let url = '';
 let browser: Browser | undefined;
 
@@ -40,26 +36,13 @@ beforeAll(async () => {
   const rows = demoProjectRows(new Date(NOW));
   const projects = await importProjects(db.db, await workbook({ [PROJECT_SHEET]: rows }), meta);
   expect(projects.ok).toBe(true);
-  const directory = demoLarkDirectory();
-  sim = await startLarkSim({ app: TEST_APP, users: directory.users, departments: directory.departments });
-  const lark = { ...TEST_APP, domain: sim.url };
-  dashboard = await startDashboard({
-    db: db.db,
-    lark,
-    larkClient: createLarkClient(lark),
-    host: '127.0.0.1',
-    port: 0,
-    sessionSecret: TEST_SESSION_SECRET,
-    logger: createLogger('test', 'silent'),
-    clock: () => new Date(NOW),
-  });
+  dashboard = await startTestDashboard(db.db, { now: NOW });
   url = dashboard.url;
 });
 
 afterAll(async () => {
   await browser?.close();
   await dashboard?.close();
-  await sim?.close();
   await db?.drop();
 });
 

@@ -2,14 +2,12 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoOrg } from '../../app/demo/seed.js';
-import { createLogger } from '../../app/logger.js';
-import { createLarkClient } from '../../bot/lark/client.js';
-import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
 import { recordTransition } from '../../db/repositories/items.js';
 import { type ItemSpec, initialState } from '../../domain/item/index.js';
 import { endOfDay, localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
+import { startTestDashboard, type TestDashboard } from '../support/dashboard.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { eventually, type Stack, startStack, TEST_APP, TEST_SESSION_SECRET } from '../support/stack.js';
+import { eventually, type Stack, startStack } from '../support/stack.js';
 import { getAs, loginCookie } from './dashboard-login.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +32,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 let stack: Stack;
 let source: TestDatabase;
-let sourceDashboard: RunningDashboard | undefined;
+let sourceDashboard: TestDashboard | undefined;
 
 /** Another county office's ledger (its own database and dashboard) whose export we import into the stack. */
 beforeAll(async () => {
@@ -50,16 +48,7 @@ beforeAll(async () => {
       spec.createdAt,
     );
   }
-  const lark = { ...TEST_APP, domain: stack.sim.url };
-  sourceDashboard = await startDashboard({
-    db: source.db,
-    lark,
-    larkClient: createLarkClient(lark),
-    host: '127.0.0.1',
-    port: 0,
-    sessionSecret: TEST_SESSION_SECRET,
-    logger: createLogger('test', 'silent'),
-  });
+  sourceDashboard = await startTestDashboard(source.db, { sim: stack.sim });
 });
 afterAll(async () => {
   await sourceDashboard?.close();

@@ -1,15 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLarkDirectory, seedDemoOrg } from '../../app/demo/seed.js';
-import { createLogger } from '../../app/logger.js';
-import { createLarkClient } from '../../bot/lark/client.js';
-import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
+import { seedDemoOrg } from '../../app/demo/seed.js';
 import { buildCalendarData } from '../../domain/calendar/build.js';
 import { lightOf, plannedPercent } from '../../domain/lights.js';
 import { localDate } from '../../domain/shanghai-time.js';
-import { type LarkSim, startLarkSim } from '../../larksim/index.js';
+import { startTestDashboard, type TestDashboard } from '../support/dashboard.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { TEST_APP, TEST_SESSION_SECRET } from '../support/stack.js';
 import { seedLedger } from './dashboard-fixtures.js';
 import { getAs, loginCookie } from './dashboard-login.js';
 
@@ -18,8 +14,7 @@ const NOW = '2026-11-20T10:00:00+08:00';
 const COUNT = 320;
 
 let db: TestDatabase;
-let sim: LarkSim | undefined;
-let dashboard: RunningDashboard | undefined;
+let dashboard: TestDashboard | undefined;
 let url = '';
 let expected: Awaited<ReturnType<typeof independentCounts>>;
 
@@ -27,26 +22,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemoOrg(db.db);
   await seedLedger(db.db, { count: COUNT, now: NOW });
-  const directory = demoLarkDirectory();
-  sim = await startLarkSim({ app: TEST_APP, users: directory.users, departments: directory.departments });
-  const lark = { ...TEST_APP, domain: sim.url };
-  dashboard = await startDashboard({
-    db: db.db,
-    lark,
-    larkClient: createLarkClient(lark),
-    host: '127.0.0.1',
-    port: 0,
-    sessionSecret: TEST_SESSION_SECRET,
-    logger: createLogger('test', 'silent'),
-    clock: () => new Date(NOW),
-  });
+  dashboard = await startTestDashboard(db.db, { now: NOW });
   url = dashboard.url;
   expected = await independentCounts();
 });
 
 afterAll(async () => {
   await dashboard?.close();
-  await sim?.close();
   await db?.drop();
 });
 
