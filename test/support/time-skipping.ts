@@ -1,8 +1,17 @@
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The symbol that gives a Connection the test service: the SDK sets it for its own; it is the only way to get one
+// with our own channel settings.
+import {
+  Connection,
+  type ConnectionOptions,
+  InternalConnectionOptionsSymbol,
+} from '@temporalio/client/lib/connection.js';
+import { msToTs, tsToMs } from '@temporalio/common/lib/time.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadConfig } from '../../app/config.js';
+import { installQuietRuntime, type Stack, startStack } from './stack.js';
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
@@ -25,7 +34,7 @@ export async function createTimeSkippingEnvAt(startIso: string): Promise<TestWor
   const wrapper = join(mkdtempSync(join(tmpdir(), 'duban-ts-')), 'test-server-at.sh');
   writeFileSync(
     wrapper,
-    `#!/bin/sh\nexport TZ=UTC LD_PRELOAD=${LIBFAKETIME} FAKETIME="@${at}" DONT_FAKE_MONOTONIC=1\nexec "${testServer}" "$@"\n`,
+    `#!/bin/sh\nexport TZ=UTC LD_PRELOAD=${LIBFAKETIME} FAKETIME="@${at}"\nexec "${testServer}" "$@"\n`,
   );
   chmodSync(wrapper, 0o755);
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -37,4 +46,72 @@ export async function createTimeSkippingEnvAt(startIso: string): Promise<TestWor
     throw new Error(`time-skipping server did not start at ${startIso} (drift ${drift} ms)`);
   }
   return env;
+}
+
+export interface TimeSkippingStack {
+  env: TestWorkflowEnvironment;
+  /** The full stack (worker, PostgreSQL, simulator, bot) on the time-skipping server. */
+  stack: Stack;
+  /** Skips virtual time to a local instant, e.g. '2025-10-09T18:00:00+08:00'. */
+  sleepUntil(local: string): Promise<void>;
+  virtualNow(): Promise<Date>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole stack on a time-skipping server whose clock starts at `startIso`; the test moves the clock with
+ * `sleepUntil`, through a connection of its own (see clockConnection).
+ */
+export async function startTimeSkippingStack(startIso: string): Promise<TimeSkippingStack> {
+  installQuietRuntime();
+  const env = await createTimeSkippingEnvAt(startIso);
+  let stack: Stack;
+  let clock: Connection;
+  try {
+    clock = await clockConnection(env.address);
+    stack = await startStack({ temporalAddress: env.address });
+  } catch (err) {
+    await env.teardown();
+    throw err;
+  }
+  const virtualMs = async () => {
+    const { time } = await clock.testService!.getCurrentTime({});
+    return tsToMs(time);
+  };
+  return {
+    env,
+    stack,
+    async sleepUntil(local) {
+      const target = Date.parse(local);
+      if (Number.isNaN(target)) throw new Error(`bad time ${local}`);
+      const ms = target - (await virtualMs());
+      if (ms > 0) await clock.testService!.unlockTimeSkippingWithSleep({ duration: msToTs(ms) });
+    },
+    async virtualNow() {
+      return new Date(await virtualMs());
+    },
+    async stop() {
+      await stack.stop();
+      await clock.close();
+      await env.teardown();
+    },
+  };
+}
+
+/**
+ * The connection the tests move the virtual clock through. The SDK's default one pings every 30 s; the test server
+ * allows one ping per 5 minutes, answers more with GOAWAY, and the SDK then retries the cut call: a retried
+ * "unlock and sleep" skips the time twice and leaves the server's lock count off, which hung runs on a busy
+ * machine. This one pings rarely and never retries.
+ */
+async function clockConnection(address: string): Promise<Connection> {
+  return Connection.connect({
+    address,
+    interceptors: [],
+    channelArgs: {
+      'grpc.keepalive_time_ms': 600_000,
+      'grpc.keepalive_permit_without_calls': 0,
+    },
+    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
+  } as ConnectionOptions);
 }

@@ -3,7 +3,7 @@ import { pauseCadence, resumeCadence } from '../../app/cadence-service.js';
 import { listCadenceEvents } from '../../db/repositories/cadences.js';
 import { findItem } from '../../db/repositories/items.js';
 import { type CadenceHarness, startCadenceHarness, CADENCE_VILLAGES as VILLAGES } from '../support/cadence-harness.js';
-import { cardsOf } from '../support/stack.js';
+import { cardsOf, eventually } from '../support/stack.js';
 
 /**
  * 村每周动态排查分析 on a virtual clock from the Friday before 春节 2026, with one village paused for an emergency.
@@ -51,12 +51,15 @@ describe('村每周动态排查分析 across 春节 2026 (15–23 February off; 
       expect(r.skipped).toEqual([
         { unitId: 'niulanjiang-v1', unitName: '牛栏江镇大箐村', reason: '已暂停：森林防火应急处置，暂停每周排查' },
       ]);
-      const rows = await h.stack.db.db
-        .selectFrom('items')
-        .select(['id', 'due_at', 'reviewer_id', 'owner_unit_id'])
-        .where('id', 'like', 'CD-village-weekly-2026-W08-%')
-        .execute();
-      expect(rows).toHaveLength(VILLAGES.length - 1);
+      // Each child writes its ledger row on its first activity, just after the period run returns.
+      const rows = await eventually('every W08 item in the ledger', async () => {
+        const found = await h.stack.db.db
+          .selectFrom('items')
+          .select(['id', 'due_at', 'reviewer_id', 'owner_unit_id'])
+          .where('id', 'like', 'CD-village-weekly-2026-W08-%')
+          .execute();
+        return found.length === VILLAGES.length - 1 ? found : undefined;
+      });
       expect(new Set(rows.map((x) => x.due_at))).toEqual(new Set([utc('2026-02-24T18:00:00+08:00')]));
       expect(rows.find((x) => x.owner_unit_id === 'xiaojie-v1')?.reviewer_id).toBe('p-xiaojie-staff');
 
@@ -94,7 +97,9 @@ describe('村每周动态排查分析 across 春节 2026 (15–23 February off; 
       const r = await h.openPeriod('village-weekly');
       expect(r).toMatchObject({ periodKey: '2026-W09', dueDate: '2026-02-28', skipped: [] });
       expect([...r.created].sort(byText)).toEqual(VILLAGES.map((v) => `CD-village-weekly-2026-W09-${v}`).sort(byText));
-      const row = await findItem(h.stack.db.db, 'CD-village-weekly-2026-W09-niulanjiang-v1');
+      const row = await eventually('the resumed village’s item', () =>
+        findItem(h.stack.db.db, 'CD-village-weekly-2026-W09-niulanjiang-v1'),
+      );
       expect(row?.due_at).toBe(utc('2026-02-28T18:00:00+08:00'));
       const resumedEvent = (await listCadenceEvents(h.stack.db.db, 'village-weekly')).find((e) => e.type === 'resumed');
       expect(resumedEvent).toMatchObject({ actor_id: 'p-ducha-staff', at: utc('2026-02-20T10:00:00+08:00') });

@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOpenId } from '../../app/demo/county.js';
 import { formatTimeline } from '../../app/timeline.js';
@@ -8,16 +7,8 @@ import { activePolicy, savePolicyVersion } from '../../db/repositories/policies.
 import { DEFAULT_POLICY } from '../../domain/escalation/index.js';
 import type { ItemSpec } from '../../domain/item/index.js';
 import { kuanglangSpec } from '../support/item-fixtures.js';
-import {
-  cardsOf,
-  cardText,
-  clickButton,
-  eventually,
-  installQuietRuntime,
-  type Stack,
-  startStack,
-} from '../support/stack.js';
-import { createTimeSkippingEnvAt } from '../support/time-skipping.js';
+import { cardsOf, cardText, clickButton, eventually, type Stack } from '../support/stack.js';
+import { startTimeSkippingStack, type TimeSkippingStack } from '../support/time-skipping.js';
 
 /**
  * One virtual timeline from Monday 2025-09-22 09:00, a week before 国庆 (Oct 1–8 off; Sunday 9/28
@@ -27,7 +18,7 @@ import { createTimeSkippingEnvAt } from '../support/time-skipping.js';
  */
 const START = '2025-09-22T09:00:00+08:00';
 
-let env: TestWorkflowEnvironment;
+let ts: TimeSkippingStack;
 let stack: Stack;
 let digestOnHoliday: DigestRun;
 let digestOnMakeUpDay: DigestRun;
@@ -38,9 +29,7 @@ interface DigestRun {
   lines: number;
 }
 
-async function sleepUntil(local: string): Promise<void> {
-  await env.sleep(Date.parse(local) - (await env.currentTimeMs()));
-}
+const sleepUntil = (local: string) => ts.sleepUntil(local);
 
 function runDigest(): Promise<DigestRun> {
   return stack.system.client.workflow.execute('dailyDigest', {
@@ -119,8 +108,10 @@ async function timeline(id: string): Promise<Step[]> {
       const payload = e.payload as Record<string, unknown>;
       const scheduled =
         typeof payload.scheduledAt === 'string' ? new Date(payload.scheduledAt).toISOString() : undefined;
-      // Carried out within a minute of the scheduled time (activities take real time).
-      if (scheduled) expect(Date.parse(e.at) - Date.parse(scheduled)).toBeLessThan(60_000);
+      // Carried out at the scheduled time, give or take an activity retry: while the test moves the clock, the
+      // server may skip past a running activity's own timeout (real time cannot pass that fast), and the retry
+      // lands a minute or two later in virtual time.
+      if (scheduled) expect(Date.parse(e.at) - Date.parse(scheduled)).toBeLessThan(5 * 60_000);
       return {
         type: e.type,
         at: new Date(e.at).toISOString(),
@@ -133,9 +124,8 @@ async function timeline(id: string): Promise<Step[]> {
 const utc = (local: string) => new Date(local).toISOString();
 
 beforeAll(async () => {
-  installQuietRuntime();
-  env = await createTimeSkippingEnvAt(START);
-  stack = await startStack({ temporalAddress: env.address });
+  ts = await startTimeSkippingStack(START);
+  stack = ts.stack;
   const db = stack.db.db;
   await db.deleteFrom('posts').where('unit_id', '=', 'niulanjiang').where('role', '=', 'leader').execute();
   await db
@@ -185,8 +175,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await env?.teardown();
+  await ts?.stop();
 });
 
 describe('escalation along the chain, on China’s working-day calendar', () => {

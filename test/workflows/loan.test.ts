@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLoans } from '../../app/loans/import-loans.js';
 import { startLoanWorkflows } from '../../app/loans/loan-service.js';
@@ -13,16 +12,8 @@ import {
 import { monthlyCollection, overdueItemId } from '../../domain/loans/index.js';
 import type { SimMessage } from '../../larksim/index.js';
 import { loanWorkbook } from '../integration/ledger-workbooks.js';
-import {
-  cardsOf,
-  cardText,
-  clickButton,
-  eventually,
-  installQuietRuntime,
-  type Stack,
-  startStack,
-} from '../support/stack.js';
-import { createTimeSkippingEnvAt } from '../support/time-skipping.js';
+import { cardsOf, cardText, clickButton, eventually, type Stack } from '../support/stack.js';
+import { startTimeSkippingStack, type TimeSkippingStack } from '../support/time-skipping.js';
 import { JUNE_FIGURES } from '../unit/loans/fixture-loans.js';
 
 /**
@@ -34,16 +25,14 @@ import { JUNE_FIGURES } from '../unit/loans/fixture-loans.js';
 const START = '2024-06-03T09:00:00+08:00';
 const CADRE = 'p-xiaojie-v1-cadre';
 
-let env: TestWorkflowEnvironment;
+let ts: TimeSkippingStack;
 let stack: Stack;
 let partialClick: Awaited<ReturnType<typeof clickButton>>;
 let tooMuchClick: Awaited<ReturnType<typeof clickButton>>;
 let extendClick: Awaited<ReturnType<typeof clickButton>>;
 let fullClick: Awaited<ReturnType<typeof clickButton>>;
 
-async function sleepUntil(local: string): Promise<void> {
-  await env.sleep(Date.parse(local) - (await env.currentTimeMs()));
-}
+const sleepUntil = (local: string) => ts.sleepUntil(local);
 
 /** The loan card (not the overdue item's card, which names the loan too). */
 const isLoanCard = (m: SimMessage, loanId: string) => cardText(m).includes(`**贷款编号**：${loanId}`);
@@ -58,9 +47,8 @@ function expectNear(at: string, local: string, slackMs = 60_000): void {
 }
 
 beforeAll(async () => {
-  installQuietRuntime();
-  env = await createTimeSkippingEnvAt(START);
-  stack = await startStack({ temporalAddress: env.address });
+  ts = await startTimeSkippingStack(START);
+  stack = ts.stack;
   const db = stack.db.db;
   const imported = await importLoans(db, await loanWorkbook(), { by: 'p-caizheng-staff', at: START });
   if (!imported.ok) throw new Error(imported.errors.join('\n'));
@@ -96,8 +84,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await env?.teardown();
+  await ts?.stop();
 });
 
 describe('小额信贷 loan collection on China’s working-day calendar', () => {

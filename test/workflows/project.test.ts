@@ -1,5 +1,4 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectSheetRows, SEED_PROJECTS } from '../../app/demo/seed-projects.js';
 import { importProjects } from '../../app/projects/import-projects.js';
@@ -10,16 +9,8 @@ import { adjustmentItemId, projectWorkflowId } from '../../domain/projects/index
 import type { SimMessage } from '../../larksim/index.js';
 import { projectUpdates } from '../../workflows/project-messages.js';
 import { projectWorkbook } from '../integration/ledger-workbooks.js';
-import {
-  cardsOf,
-  cardText,
-  clickButton,
-  eventually,
-  installQuietRuntime,
-  type Stack,
-  startStack,
-} from '../support/stack.js';
-import { createTimeSkippingEnvAt } from '../support/time-skipping.js';
+import { cardsOf, cardText, clickButton, eventually, type Stack } from '../support/stack.js';
+import { startTimeSkippingStack, type TimeSkippingStack } from '../support/time-skipping.js';
 
 /**
  * A 衔接资金 project on a virtual clock from Friday 2024-06-28: 小街镇's cold-store project, planned 4/1–11/29
@@ -39,14 +30,12 @@ const PROJECT = {
   paid: '20.00',
 };
 
-let env: TestWorkflowEnvironment;
+let ts: TimeSkippingStack;
 let stack: Stack;
 const clicks: Awaited<ReturnType<typeof clickButton>>[] = [];
 let refusedElsewhere: string;
 
-async function sleepUntil(local: string): Promise<void> {
-  await env.sleep(Date.parse(local) - (await env.currentTimeMs()));
-}
+const sleepUntil = (local: string) => ts.sleepUntil(local);
 
 const reportCard = (period: string) =>
   eventually(`the ${period} report card`, () =>
@@ -66,9 +55,8 @@ async function report(card: SimMessage, percent: string, paid: string) {
 }
 
 beforeAll(async () => {
-  installQuietRuntime();
-  env = await createTimeSkippingEnvAt(START);
-  stack = await startStack({ temporalAddress: env.address });
+  ts = await startTimeSkippingStack(START);
+  stack = ts.stack;
   const imported = await importProjects(stack.db.db, await projectWorkbook(projectSheetRows([PROJECT])), {
     by: 'p-nongye-staff',
     at: START,
@@ -106,8 +94,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await env?.teardown();
+  await ts?.stop();
 });
 
 describe('衔接资金 project follow-up against 序时进度', () => {
