@@ -73,3 +73,14 @@ export async function readRaw(req: IncomingMessage, maxBytes: number): Promise<B
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * An urlencoded form a dashboard page's script sent with its custom header: a cross-site form cannot set one, so
+ * with the SameSite cookie this is the CSRF guard. `from` names the page, for the refusal.
+ */
+export async function readPageForm(req: IncomingMessage, from: string, maxBytes: number): Promise<URLSearchParams> {
+  if (req.headers['x-duban-form'] !== '1') throw new HttpError(400, `请通过${from}页面提交`);
+  const raw = await readRaw(req, maxBytes);
+  if (!raw) throw new HttpError(413, '内容过长');
+  return new URLSearchParams(raw.toString('utf8'));
+}

@@ -126,3 +126,17 @@ export function scopeLabel(scope: AccessScope, units: readonly OrgUnit[]): strin
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Which units' rows a viewer sees in county-wide ledgers (loans, projects, campaigns, cadences, cross-checks):
+ * county-wide scopes (all, or a 分管 domain) every unit; a unit's leaders their subtree; personal scopes none.
+ */
+export interface LedgerVisibility {
+  countyWide: boolean;
+  unit(unitId: string): boolean;
+}
+
+export function ledgerVisibility(scope: AccessScope): LedgerVisibility {
+  const countyWide = scope.all || scope.domains.length > 0;
+  return { countyWide, unit: (unitId) => countyWide || scope.unitIds.includes(unitId) };
+}

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startCampaign } from '../../app/campaign-service.js';
 import { URGENCY_LABELS, type Urgency } from '../../domain/item/index.js';
 import { type Html, html } from '../html.js';
-import { HttpError, readRaw, sendJson } from '../http.js';
+import { HttpError, readPageForm, sendJson } from '../http.js';
 import type { PageEnv } from '../page-env.js';
 import { requireImporter } from './import.js';
 import { layout } from './layout.js';
@@ -58,16 +58,13 @@ ${Object.entries(TARGETS).map(
 }
 
 /**
- * The form's POST, sent by the page's script with a custom header (a cross-site form cannot set one; with the
- * SameSite cookie that is the CSRF guard). Every field is checked here again; refusals come back as one message.
+ * The form's POST (readPageForm: the page's script, with its CSRF header). Every field is checked here again;
+ * refusals come back as one message.
  */
 export async function createCampaign(env: PageEnv, req: IncomingMessage, res: ServerResponse): Promise<void> {
   requireImporter(env);
-  if (req.headers['x-duban-form'] !== '1') throw new HttpError(400, '请通过发起督办活动页面提交');
+  const form = await readPageForm(req, '发起督办活动', MAX_FORM_BYTES);
   if (!env.items) throw new HttpError(400, '当前部署未连接督办流程服务，不能交办');
-  const raw = await readRaw(req, MAX_FORM_BYTES);
-  if (!raw) throw new HttpError(413, '内容过长');
-  const form = new URLSearchParams(raw.toString('utf8'));
   const parsed = parseForm(form, new Set(env.viewer.units.filter((u) => u.kind === 'township').map((u) => u.id)));
   if (!parsed.ok) return sendJson(res, 422, parsed);
   const r = await startCampaign(env.items.client, env.items.taskQueue, env.db, {

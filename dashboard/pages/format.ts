@@ -42,6 +42,11 @@ export function lightBadge(light: Light | undefined, title = ''): Html {
   return html`<span class="light light-${light}" title="${title}">${LIGHT_TEXT[light]}</span>`;
 }
 
+/** A figure's percentage with two decimals, as county reports print them; '—' when there is none. */
+export function pct(value: number | undefined): string {
+  return value === undefined ? '—' : `${value.toFixed(2)}%`;
+}
+
 export function percent(value: number | null): string {
   return value === null ? '—' : `${value}%`;
 }

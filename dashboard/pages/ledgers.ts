@@ -1,6 +1,6 @@
 import { loadLoanFigures } from '../../app/loans/figures.js';
 import { allProjectStates } from '../../db/repositories/projects.js';
-import { mayImportItems } from '../../domain/access.js';
+import { ledgerVisibility, mayImportItems } from '../../domain/access.js';
 import { isMonth } from '../../domain/loans/index.js';
 import { localDate } from '../../domain/shanghai-time.js';
 import { type Html, html } from '../html.js';
@@ -13,7 +13,6 @@ import { campaignPanel } from './ledgers/campaigns.js';
 import { crosscheckPanel } from './ledgers/crosschecks.js';
 import { loanPanel } from './ledgers/loans.js';
 import { projectPanel } from './ledgers/projects.js';
-import { visibilityOf } from './ledgers/visibility.js';
 
 /**
  * 专项台账: the seed's supervision lines beside the item ledger — the 小额信贷 month, the 衔接资金 projects against
@@ -23,7 +22,7 @@ import { visibilityOf } from './ledgers/visibility.js';
 export async function ledgersPage(env: PageEnv): Promise<Html> {
   const month = env.url.searchParams.get('month') ?? localDate(env.now).slice(0, 7);
   if (!isMonth(month)) throw new HttpError(400, `月份格式应为 YYYY-MM：${month}`);
-  const visible = visibilityOf(env.viewer.scope);
+  const visible = ledgerVisibility(env.viewer.scope);
   const cal = await env.calendar();
   const loans = await loadLoanFigures(env.db, month, cal, localDate(env.now));
   const projects = (await allProjectStates(env.db)).filter(

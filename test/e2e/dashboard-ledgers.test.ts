@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoanSheets, demoProjectRows } from '../../app/demo/ledgers.js';
@@ -8,6 +7,7 @@ import { importLoans } from '../../app/loans/import-loans.js';
 import { importProjects } from '../../app/projects/import-projects.js';
 import { PROJECT_SHEET } from '../../domain/projects/index.js';
 import { getAs, loginCookie } from '../integration/dashboard-login.js';
+import { workbook } from '../integration/ledger-workbooks.js';
 import { launchChromium } from '../support/browser.js';
 import { startTestDashboard, type TestDashboard } from '../support/dashboard.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -20,12 +20,6 @@ let db: TestDatabase;
 let dashboard: TestDashboard | undefined;
 let url = '';
 let browser: Browser | undefined;
-
-async function workbook(sheets: Record<string, string[][]>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();

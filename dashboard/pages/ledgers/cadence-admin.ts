@@ -3,7 +3,7 @@ import { pauseCadence, resumeCadence } from '../../../app/cadence-service.js';
 import type { OrgUnit } from '../../../domain/access.js';
 import { CADENCE_IDS, CADENCES } from '../../../domain/cadence/index.js';
 import { type Html, html } from '../../html.js';
-import { HttpError, readRaw, sendJson } from '../../http.js';
+import { readPageForm, sendJson } from '../../http.js';
 import type { PageEnv } from '../../page-env.js';
 import { requireImporter } from '../import.js';
 
@@ -30,10 +30,7 @@ export function cadenceAdminForm(units: readonly OrgUnit[]): Html {
 export function cadenceAdminRoute(action: 'pause' | 'resume') {
   return async (env: PageEnv, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     requireImporter(env);
-    if (req.headers['x-duban-form'] !== '1') throw new HttpError(400, '请通过专项台账页面提交');
-    const raw = await readRaw(req, MAX_FORM_BYTES);
-    if (!raw) throw new HttpError(413, '内容过长');
-    const form = new URLSearchParams(raw.toString('utf8'));
+    const form = await readPageForm(req, '专项台账', MAX_FORM_BYTES);
     const request = {
       cadenceId: form.get('cadence') ?? '',
       unitId: form.get('unit') ?? '',

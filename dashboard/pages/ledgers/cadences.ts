@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { listPauses } from '../../../db/repositories/cadences.js';
 import type { Database } from '../../../db/schema.js';
+import type { LedgerVisibility } from '../../../domain/access.js';
 import { CADENCE_IDS, CADENCES, cadenceBatchId } from '../../../domain/cadence/index.js';
 import { type Html, html } from '../../html.js';
 import { date } from '../format.js';
-import type { Visibility } from './visibility.js';
 
 /**
  * 常态化监测: each cadence's latest period — how many units owe a report, how many are 办结 and how many overdue —
@@ -12,7 +12,7 @@ import type { Visibility } from './visibility.js';
  */
 export async function cadencePanel(
   db: Kysely<Database>,
-  visible: Visibility,
+  visible: LedgerVisibility,
   now: string,
   names: Map<string, string>,
   /** The 督查室's pause/resume form, for those who may use it. */

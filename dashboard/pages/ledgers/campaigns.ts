@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { campaignItemFacts } from '../../../db/repositories/campaigns.js';
 import type { Database } from '../../../db/schema.js';
+import type { LedgerVisibility } from '../../../domain/access.js';
 import { type CampaignStatus, rollUp } from '../../../domain/campaign/index.js';
 import { type Html, html } from '../../html.js';
 import { date } from '../format.js';
-import type { Visibility } from './visibility.js';
 
 const STATUS: Record<CampaignStatus, string> = { running: '进行中', done: '已全部办结', withdrawn: '已撤回' };
 const SHOWN = 20;
@@ -15,7 +15,7 @@ const SHOWN = 20;
  */
 export async function campaignPanel(
   db: Kysely<Database>,
-  visible: Visibility,
+  visible: LedgerVisibility,
   viewerId: string,
   now: string,
   mayDispatch: boolean,

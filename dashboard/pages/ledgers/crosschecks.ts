@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { loadRoundReportData } from '../../../db/repositories/crosscheck-report.js';
 import type { Database } from '../../../db/schema.js';
+import type { LedgerVisibility } from '../../../domain/access.js';
 import { buildReport, PHASE_LABELS, type ReportCounts } from '../../../domain/crosscheck/index.js';
 import { type Html, html } from '../../html.js';
 import { date } from '../format.js';
-import type { Visibility } from './visibility.js';
 
 const SHOWN = 5;
 
@@ -12,7 +12,7 @@ const SHOWN = 5;
  * 交叉检查: the latest rounds, per inspected township: which team came, findings, 已销号, 整改中 and overdue — the
  * round report card's figures, from the ledger. A township's leaders see their own township's row.
  */
-export async function crosscheckPanel(db: Kysely<Database>, visible: Visibility, now: string): Promise<Html> {
+export async function crosscheckPanel(db: Kysely<Database>, visible: LedgerVisibility, now: string): Promise<Html> {
   const rounds = await db
     .selectFrom('crosscheck_rounds')
     .select(['id', 'started_at'])

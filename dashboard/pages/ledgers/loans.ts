@@ -1,11 +1,11 @@
 import type { LoanFigures } from '../../../app/loans/figures.js';
+import type { LedgerVisibility } from '../../../domain/access.js';
 import { type CollectionFigures, formatWan } from '../../../domain/loans/index.js';
 import { type Html, html } from '../../html.js';
-import { lightBadge } from '../format.js';
-import { pct, type Visibility } from './visibility.js';
+import { lightBadge, pct } from '../format.js';
 
 /** 小额信贷: the month's collection per township; the year's 新增贷款 against 序时进度 for county-wide viewers. */
-export function loanPanel(month: string, f: LoanFigures, visible: Visibility): Html {
+export function loanPanel(month: string, f: LoanFigures, visible: LedgerVisibility): Html {
   const rows = f.collection.townships.filter((t) => visible.unit(t.townshipId));
   const countyWide = visible.countyWide;
   const cells = (x: CollectionFigures) =>

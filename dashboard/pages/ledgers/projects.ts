@@ -9,8 +9,7 @@ import {
   totalFunds,
 } from '../../../domain/projects/index.js';
 import { type Html, html } from '../../html.js';
-import { lightBadge } from '../format.js';
-import { pct } from './visibility.js';
+import { lightBadge, pct } from '../format.js';
 
 /** 衔接资金项目: the half-year report's figures over the visible projects, and each project's light today. */
 export function projectPanel(list: ProjectState[], cal: CalendarData, now: string, names: Map<string, string>): Html {
