@@ -6,7 +6,7 @@ import { createItemCardRoute } from '../bot/webhook/card-action.js';
 import { type CardRoute, createCardRouter } from '../bot/webhook/card-router.js';
 import { createHttpServer, larkEndpoint, send } from '../bot/webhook/http-server.js';
 import type { Database } from '../db/schema.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../platform/logger.js';
 
 export interface BotServerDeps {
   db: Kysely<Database>;

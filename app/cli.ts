@@ -1,16 +1,16 @@
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { runCalendarCommand } from './calendar-commands.js';
-import { CAMPAIGN_USAGE, runCampaignCommand } from './campaign-commands.js';
-import { ConfigError, loadConfig } from './config.js';
-import { CROSSCHECK_USAGE, runCrosscheckCommand } from './crosscheck/cli-commands.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { runCalendarCommand } from '../services/calendar/cli-commands.js';
+import { CAMPAIGN_USAGE, runCampaignCommand } from '../services/campaigns/cli-commands.js';
+import { CROSSCHECK_USAGE, runCrosscheckCommand } from '../services/crosscheck/cli-commands.js';
+import { formatTimeline } from '../services/items/timeline.js';
+import { LEDGER_USAGE, runLedgerCommand } from '../services/loans/cli-commands.js';
+import { runImportOrg, runSyncOrgLark } from '../services/org/cli-commands.js';
+import { RANKING_USAGE, runRankingCommand } from '../services/ranking/cli-commands.js';
 import { seedDemoOrg } from './demo/seed.js';
 import { runDev } from './dev.js';
-import { LEDGER_USAGE, runLedgerCommand } from './loans/cli-commands.js';
-import { runImportOrg, runSyncOrgLark } from './org/cli-commands.js';
 import { runProcess } from './processes.js';
-import { RANKING_USAGE, runRankingCommand } from './ranking/cli-commands.js';
-import { formatTimeline } from './timeline.js';
 
 const USAGE = `用法 / usage: tsx app/cli.ts <command>
   dev          start everything on embedded defaults (npm start)
@@ -18,7 +18,7 @@ const USAGE = `用法 / usage: tsx app/cli.ts <command>
   server       run the bot webhook (same settings)
   migrate      apply database migrations (needs DATABASE_URL)
   seed-demo    write the demo county's org (needs DATABASE_URL)
-  import-org <file.xlsx | csv folder> [--actor id]   import units, people, posts, 分管, 代理 (app/org/README.md)
+  import-org <file.xlsx | csv folder> [--actor id]   import units, people, posts, 分管, 代理 (services/org/README.md)
   sync-org-lark [--actor id]   sync departments, leaders and members from the Lark contact API
   timeline <item-id>   print an item's audit trail
   calendar-notice <notice.json> [--actor id]   load a year's official holiday notice (调休 included)

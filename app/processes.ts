@@ -1,8 +1,8 @@
 import { Runtime } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { type Config, ConfigError } from './config.js';
-import { createLogger } from './logger.js';
+import { type Config, ConfigError } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
 import { ensureAllSchedules } from './schedules.js';
 import { startSystem } from './system.js';
 

@@ -1,8 +1,8 @@
 import { type Client, ScheduleAlreadyRunning, type ScheduleOptions } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ensureCadenceSchedules } from './cadence-schedule.js';
-import { setUpRankingSchedule } from './ranking/schedule.js';
+import { ensureCadenceSchedules } from '../services/cadence/cadence-schedule.js';
+import { setUpRankingSchedule } from '../services/ranking/schedule.js';
 
 export const DIGEST_SCHEDULE_ID = 'duban-daily-digest';
 

@@ -2,20 +2,23 @@ import { fileURLToPath } from 'node:url';
 import type { Client as LarkClient } from '@larksuiteoapi/node-sdk';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
-import { createCadenceActivities } from '../activities/cadence-activities.js';
-import { createCalendarActivities } from '../activities/calendar-activities.js';
-import { createCampaignActivities } from '../activities/campaign-activities.js';
-import { createCrosscheckActivities } from '../activities/crosscheck-activities.js';
-import { createDigestActivities } from '../activities/digest-activities.js';
-import { createEscalationActivities, type EscalationActivities } from '../activities/escalation-activities.js';
-import { createItemActivities } from '../activities/item-activities.js';
-import { createLoanActivities } from '../activities/loan-activities.js';
-import { createProjectActivities } from '../activities/project-activities.js';
-import { createRankingActivities } from '../activities/ranking-activities.js';
+import { createCadenceActivities } from '../activities/cadence/cadence-activities.js';
+import { createCalendarActivities } from '../activities/calendar/calendar-activities.js';
+import { createCampaignActivities } from '../activities/campaigns/campaign-activities.js';
+import { createCrosscheckActivities } from '../activities/crosscheck/crosscheck-activities.js';
+import { createDigestActivities } from '../activities/digest/digest-activities.js';
+import {
+  createEscalationActivities,
+  type EscalationActivities,
+} from '../activities/escalation/escalation-activities.js';
+import { createItemActivities } from '../activities/items/item-activities.js';
+import { createLoanActivities } from '../activities/loans/loan-activities.js';
+import { createProjectActivities } from '../activities/projects/project-activities.js';
+import { createRankingActivities } from '../activities/ranking/ranking-activities.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
-import { createRankingLark } from '../bot/ranking-lark.js';
+import { createRankingLark } from '../bot/ranking/ranking-lark.js';
 import type { Database } from '../db/schema.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../platform/logger.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Kysely } from 'kysely';
-import type { Logger } from '../app/logger.js';
-import { findPersonByOpenId } from '../db/repositories/org.js';
+import { findPersonByOpenId } from '../db/org/org.js';
 import type { Database } from '../db/schema.js';
+import type { Logger } from '../platform/logger.js';
 import { type Html, html } from './html.js';
 import { cookie, parseCookies, redirect, sendHtml } from './http.js';
 import type { LarkOAuth } from './oauth.js';

@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import type { Logger } from '../app/logger.js';
 import type { Database } from '../db/schema.js';
+import type { Logger } from '../platform/logger.js';
 import { createLarkOAuth } from './oauth.js';
 import { createDashboardServer } from './server.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { loadOrgUnits, loadViewer } from '../db/repositories/dashboard.js';
+import { loadOrgUnits, loadViewer } from '../db/items/dashboard.js';
 import type { Database, Person } from '../db/schema.js';
-import { type AccessScope, type OrgUnit, scopeLabel, scopeOf } from '../domain/access.js';
+import { type AccessScope, type OrgUnit, scopeLabel, scopeOf } from '../domain/org/access.js';
 
 /** The logged-in person, what they may see, and the org tree pages draw from. */
 export interface Viewer {

@@ -1,11 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { ItemState } from '../domain/item/index.js';
-import type { CampaignTables } from './tables/campaigns.js';
-import type { CrosscheckTables } from './tables/crosscheck.js';
-import type { EscalationTables } from './tables/escalation.js';
-import type { LedgerTables } from './tables/ledgers.js';
-import type { OrgTables } from './tables/org.js';
-import type { RankingTables } from './tables/ranking.js';
+import type { ItemState } from '../domain/items/index.js';
+import type { CampaignTables } from './campaigns/tables.js';
+import type { CrosscheckTables } from './crosscheck/tables.js';
+import type { EscalationTables } from './escalation/tables.js';
+import type { LedgerTables } from './ledgers/tables.js';
+import type { OrgTables } from './org/tables.js';
+import type { RankingTables } from './ranking/tables.js';
 
 /** Timestamps and dates travel as strings (see connection.ts type parsers). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -125,7 +125,7 @@ export interface InboundCallbacksTable {
   received_at: Generated<string>;
 }
 
-/** The foundation's tables; each feature adds its own `XTables` interface in db/tables/ and extends Database with it. */
+/** The foundation's tables; each feature adds its own `XTables` interface in db/<feature>/tables.ts and extends Database with it. */
 export interface FoundationTables {
   units: UnitsTable;
   people: PeopleTable;

@@ -1,10 +1,10 @@
 /** The worker's workflow entry point: every workflow type Duban runs. */
 
-export { cadencePeriod } from './cadence-period.js';
-export { campaign } from './campaign.js';
-export { crosscheckRound } from './crosscheck-round.js';
-export { dailyDigest } from './daily-digest.js';
-export { loanCollection } from './loan.js';
-export { monthlyRanking } from './monthly-ranking.js';
-export { projectFollowUp } from './project.js';
-export { supervisionItem } from './supervision-item.js';
+export { cadencePeriod } from './cadence/cadence-period.js';
+export { campaign } from './campaigns/campaign.js';
+export { crosscheckRound } from './crosscheck/crosscheck-round.js';
+export { dailyDigest } from './digest/daily-digest.js';
+export { supervisionItem } from './items/supervision-item.js';
+export { loanCollection } from './loans/loan.js';
+export { projectFollowUp } from './projects/project.js';
+export { monthlyRanking } from './ranking/monthly-ranking.js';

@@ -1,4 +1,4 @@
-import type { ItemSpec } from '../../domain/item/index.js';
+import type { ItemSpec } from '../../domain/items/index.js';
 import { endOfDay, localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
 
 const DAY_MS = 86_400_000;

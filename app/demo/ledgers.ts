@@ -6,10 +6,10 @@ import { addDays } from '../../domain/calendar/index.js';
 import { LOAN_SHEET } from '../../domain/loans/index.js';
 import { PROJECT_SHEET } from '../../domain/projects/index.js';
 import { localDate } from '../../domain/shanghai-time.js';
-import { importLoans, TARGET_SHEET } from '../loans/import-loans.js';
-import { startLoanWorkflows } from '../loans/loan-service.js';
-import { importProjects } from '../projects/import-projects.js';
-import { startProjectWorkflows } from '../projects/project-service.js';
+import { importLoans, TARGET_SHEET } from '../../services/loans/import-loans.js';
+import { startLoanWorkflows } from '../../services/loans/loan-service.js';
+import { importProjects } from '../../services/projects/import-projects.js';
+import { startProjectWorkflows } from '../../services/projects/project-service.js';
 import { type FixtureProject, projectSheetRows, SEED_PROJECTS } from './seed-projects.js';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { replaceLeaderDomains, replacePosts, upsertPeople, upsertUnits } from '../../db/repositories/org.js';
+import { replaceLeaderDomains, replacePosts, upsertPeople, upsertUnits } from '../../db/org/org.js';
 import type { Database } from '../../db/schema.js';
 import type { LarkSimDepartment, LarkSimUser } from '../../larksim/index.js';
 import { buildDemoOrg, type DemoOrg } from './county.js';

@@ -1,4 +1,4 @@
-import type { ItemCommandType } from '../../domain/item/index.js';
+import type { ItemCommandType } from '../../domain/items/index.js';
 
 /** The value every Duban item button carries; the webhook maps it to a Temporal Update. */
 export interface ActionValue {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Logger } from '../../app/logger.js';
-import { loadOrgUnits, loadViewer } from '../../db/repositories/dashboard.js';
+import { loadOrgUnits, loadViewer } from '../../db/items/dashboard.js';
 import type { Database, Person } from '../../db/schema.js';
-import { type AccessScope, type OrgUnit, scopeLabel, scopeOf } from '../../domain/access.js';
+import { type AccessScope, type OrgUnit, scopeLabel, scopeOf } from '../../domain/org/access.js';
+import type { Logger } from '../../platform/logger.js';
 import type { Card } from '../cards/elements.js';
+import { helpCard, notRegisteredCard } from '../items/chat-cards.js';
 import { LarkApiError } from '../lark/errors.js';
-import { helpCard, notRegisteredCard } from './cards.js';
 import { type IncomingText, type MessageEventData, parseMessageEvent } from './parse.js';
 import { type ChatReplier, replyUuid } from './reply.js';
 

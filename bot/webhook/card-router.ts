@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Logger } from '../../app/logger.js';
-import { findPersonByOpenId } from '../../db/repositories/org.js';
+import { findPersonByOpenId } from '../../db/org/org.js';
 import type { Database, Person } from '../../db/schema.js';
+import type { Logger } from '../../platform/logger.js';
 import { type CardCallbackResponse, toast } from './toast.js';
 
 /** The flattened `card.action.trigger` payload the SDK's EventDispatcher hands us. */

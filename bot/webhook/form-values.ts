@@ -1,5 +1,5 @@
-import type { ItemCommand, ItemCommandType } from '../../domain/item/index.js';
-import { FIELDS } from '../cards/item-actions.js';
+import type { ItemCommand, ItemCommandType } from '../../domain/items/index.js';
+import { FIELDS } from '../items/item-actions.js';
 
 type FormValue = Record<string, unknown>;
 

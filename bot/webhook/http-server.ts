@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { Logger } from '../../app/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { checkSignature } from './signature.js';
 
 export interface LarkEndpointOptions {

@@ -1,4 +1,4 @@
-import { type AccessScope, mayViewUnit, type OrgUnit } from '../../domain/access.js';
+import { type AccessScope, mayViewUnit, type OrgUnit } from '../../domain/org/access.js';
 import { type Html, html } from '../html.js';
 
 /**

@@ -1,4 +1,4 @@
-import { KIND_LABELS, STATUS_LABELS, URGENCY_LABELS } from '../../domain/item/index.js';
+import { KIND_LABELS, STATUS_LABELS, URGENCY_LABELS } from '../../domain/items/index.js';
 import type { Light } from '../../domain/lights.js';
 import { localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
 import { type Html, html } from '../html.js';

@@ -1,4 +1,4 @@
-import { mayImportItems } from '../../domain/access.js';
+import { mayImportItems } from '../../domain/org/access.js';
 import { type Html, html } from '../html.js';
 import type { Viewer } from '../viewer.js';
 

@@ -1,18 +1,18 @@
-import { loadLoanFigures } from '../../app/loans/figures.js';
-import { allProjectStates } from '../../db/repositories/projects.js';
-import { ledgerVisibility, mayImportItems } from '../../domain/access.js';
+import { allProjectStates } from '../../db/projects/projects.js';
 import { isMonth } from '../../domain/loans/index.js';
+import { ledgerVisibility, mayImportItems } from '../../domain/org/access.js';
 import { localDate } from '../../domain/shanghai-time.js';
+import { loadLoanFigures } from '../../services/loans/figures.js';
+import { cadenceAdminForm } from '../cadence/cadence-admin.js';
+import { cadencePanel } from '../cadence/panel.js';
+import { campaignPanel } from '../campaigns/panel.js';
+import { crosscheckPanel } from '../crosscheck/panel.js';
 import { type Html, html } from '../html.js';
 import { HttpError } from '../http.js';
+import { loanPanel } from '../loans/panel.js';
 import type { PageEnv } from '../page-env.js';
+import { projectPanel } from '../projects/panel.js';
 import { layout } from './layout.js';
-import { cadenceAdminForm } from './ledgers/cadence-admin.js';
-import { cadencePanel } from './ledgers/cadences.js';
-import { campaignPanel } from './ledgers/campaigns.js';
-import { crosscheckPanel } from './ledgers/crosschecks.js';
-import { loanPanel } from './ledgers/loans.js';
-import { projectPanel } from './ledgers/projects.js';
 
 /**
  * 专项台账: the seed's supervision lines beside the item ledger — the 小额信贷 month, the 衔接资金 projects against

@@ -1,4 +1,4 @@
-import type { Urgency } from '../item/types.js';
+import type { Urgency } from '../items/types.js';
 
 /**
  * The standing monitoring cadence from the seed report: "村每周动态排查分析、乡半月研判、县每月督导调度" (villages

@@ -1,6 +1,6 @@
 import { localDate } from '../calendar/index.js';
-import { type Refusal, refuse } from '../item/index.js';
-import { requireText } from '../item/validate.js';
+import { type Refusal, refuse } from '../items/index.js';
+import { requireText } from '../items/validate.js';
 
 /**
  * A supervisor's pause of one cadence for one unit (an emergency, a merger, a vacancy), with its reason. While a

@@ -1,5 +1,5 @@
 import type { EscalationPolicy } from '../escalation/policy.js';
-import type { ItemSpec } from '../item/index.js';
+import type { ItemSpec } from '../items/index.js';
 import type { CadenceDefinition } from './definitions.js';
 import { type CadenceDeadlines, type CadencePeriod, cadenceBatchId, cadenceItemId } from './period.js';
 import type { CadenceUnit } from './units.js';

@@ -1,4 +1,4 @@
-import { responsibleOf } from '../campaign/target.js';
+import { responsibleOf } from '../campaigns/target.js';
 import type { OrgIndex, OrgUnit } from '../org/index.js';
 import type { CadenceDefinition, CadenceReviewer } from './definitions.js';
 

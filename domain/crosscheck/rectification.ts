@@ -1,4 +1,4 @@
-import type { ItemSpec, Urgency } from '../item/index.js';
+import type { ItemSpec, Urgency } from '../items/index.js';
 import { LINE_TYPES } from './checklist.js';
 import { DEFAULT_WORKDAYS, SEVERITY_LABELS } from './finding.js';
 import type { CrosscheckRound, Finding, FindingInput, Severity } from './types.js';

@@ -1,4 +1,4 @@
-import type { Urgency } from '../item/types.js';
+import type { Urgency } from '../items/types.js';
 
 /**
  * An escalation policy: versioned data, snapshotted onto each item when it starts, so editing

@@ -8,7 +8,7 @@ import {
   shiftWorkdays,
   startOfWorkday,
 } from '../calendar/index.js';
-import { escalationOf, type ItemState, type Urgency } from '../item/types.js';
+import { escalationOf, type ItemState, type Urgency } from '../items/types.js';
 import type { Anchor, Condition, EscalationPolicy, PolicyStep, StepOffset } from './policy.js';
 
 /** A policy step placed in time for one item. */

@@ -1,6 +1,6 @@
 import { addDays } from '../calendar/index.js';
-import { type Refusal, refuse } from '../item/refusal.js';
-import { requireDate, requireText } from '../item/validate.js';
+import { type Refusal, refuse } from '../items/refusal.js';
+import { requireDate, requireText } from '../items/validate.js';
 import { localDate } from '../shanghai-time.js';
 import type { LoanCommand, LoanCommandContext } from './commands.js';
 import type { LoanEventBody } from './events.js';

@@ -1,5 +1,5 @@
 import type { EscalationPolicy } from '../escalation/policy.js';
-import type { ItemSpec } from '../item/types.js';
+import type { ItemSpec } from '../items/types.js';
 import { formatYuan } from './money.js';
 import { type LoanState, outstandingOf, overdueItemId } from './types.js';
 

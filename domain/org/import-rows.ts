@@ -4,7 +4,7 @@ import type { ActingAssignment, OrgPerson, OrgPost, OrgSnapshot, OrgUnit } from 
 
 /**
  * The org import format: five tables, as sheets of one .xlsx or as five .csv files of the same
- * names (app/org/README.md). Row numbers are the spreadsheet's own (the header is row 1), so an
+ * names (services/org/README.md). Row numbers are the spreadsheet's own (the header is row 1), so an
  * error points at the line a clerk sees in Excel or WPS.
  */
 export type SheetName = '单位' | '人员' | '职务' | '分管' | '代理';

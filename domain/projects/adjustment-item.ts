@@ -1,5 +1,5 @@
 import type { EscalationPolicy } from '../escalation/policy.js';
-import type { ItemSpec } from '../item/types.js';
+import type { ItemSpec } from '../items/types.js';
 import { formatWan } from '../loans/money.js';
 import { periodLabel } from './report.js';
 import { adjustmentItemId, type ProjectState, totalFunds } from './types.js';

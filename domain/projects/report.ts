@@ -1,6 +1,6 @@
 import type { CalendarData } from '../calendar/index.js';
-import { type Refusal, refuse } from '../item/refusal.js';
-import { requireDate, requirePercent } from '../item/validate.js';
+import { type Refusal, refuse } from '../items/refusal.js';
+import { requireDate, requirePercent } from '../items/validate.js';
 import type { LightThresholds } from '../lights.js';
 import { formatWan } from '../loans/money.js';
 import { localDate } from '../shanghai-time.js';

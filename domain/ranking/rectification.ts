@@ -1,4 +1,4 @@
-import type { ItemSpec } from '../item/index.js';
+import type { ItemSpec } from '../items/index.js';
 import { type Month, monthLabel } from './month.js';
 
 export interface RectificationInput {

@@ -1,5 +1,5 @@
 import { TOWNSHIPS } from '../../app/demo/county.js';
-import type { CadencePeriodResult } from '../../workflows/cadence-period.js';
+import type { CadencePeriodResult } from '../../workflows/cadence/cadence-period.js';
 import { startTimeSkippingStack, type TimeSkippingStack } from './time-skipping.js';
 
 /** The county trimmed to two townships' villages, to keep virtual weeks light on a busy machine. */

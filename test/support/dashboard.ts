@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { demoLarkDirectory } from '../../app/demo/seed.js';
-import { createLogger } from '../../app/logger.js';
 import { createLarkClient } from '../../bot/lark/client.js';
 import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
 import type { Database } from '../../db/schema.js';
 import { type LarkSim, startLarkSim } from '../../larksim/index.js';
+import { createLogger } from '../../platform/logger.js';
 import { TEST_APP, TEST_SESSION_SECRET } from './stack.js';
 
 export interface TestDashboard {

@@ -6,9 +6,9 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../../app/config.js';
 import { WORKFLOWS_PATH } from '../../app/worker.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { loadConfig } from '../../platform/config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,4 +1,4 @@
-import type { ItemSpec } from '../../domain/item/index.js';
+import type { ItemSpec } from '../../domain/items/index.js';
 
 /**
  * A base item from the seed report: 小街镇匡郎村's party branch was one of the two 软弱涣散

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ItemSpec } from '../../domain/item/index.js';
+import type { ItemSpec } from '../../domain/items/index.js';
 import { endOfDay, localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
 import { kuanglangSpec } from './item-fixtures.js';
 

@@ -4,11 +4,11 @@ import { inject } from 'vitest';
 import { CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH } from '../../app/bot-server.js';
 import { demoOpenId } from '../../app/demo/county.js';
 import { demoLarkDirectory, seedDemoOrg } from '../../app/demo/seed.js';
-import { startItem } from '../../app/item-service.js';
-import { createLogger } from '../../app/logger.js';
 import { type RunningSystem, startSystem } from '../../app/system.js';
-import type { ItemSpec } from '../../domain/item/index.js';
+import type { ItemSpec } from '../../domain/items/index.js';
 import { type LarkSim, type SimMessage, startLarkSim } from '../../larksim/index.js';
+import { createLogger } from '../../platform/logger.js';
+import { startItem } from '../../services/items/item-service.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { TEST_APP } from './test-app.js';
 

@@ -10,7 +10,7 @@ import {
 } from '@temporalio/client/lib/connection.js';
 import { msToTs, tsToMs } from '@temporalio/common/lib/time.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { loadConfig } from '../../app/config.js';
+import { loadConfig } from '../../platform/config.js';
 import { installQuietRuntime, type Stack, startStack } from './stack.js';
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';

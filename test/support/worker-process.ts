@@ -3,11 +3,11 @@
  * argv[2] is JSON: { temporalAddress, taskQueue, databaseUrl, larkDomain, bundlePath }.
  */
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { createLogger } from '../../app/logger.js';
 import { createWorker } from '../../app/worker.js';
 import { createLarkClient } from '../../bot/lark/client.js';
 import { createLarkMessenger } from '../../bot/lark/messenger.js';
 import { createDb } from '../../db/connection.js';
+import { createLogger } from '../../platform/logger.js';
 import { TEST_APP } from './test-app.js';
 
 interface Args {

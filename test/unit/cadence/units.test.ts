@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CADENCES, cadenceDeadlines, cadenceItemSpec, cadenceRoster, periodOf } from '../../../domain/cadence/index.js';
-import { checkSpec } from '../../../domain/item/index.js';
+import { checkSpec } from '../../../domain/items/index.js';
 import { indexOrg } from '../../../domain/org/index.js';
 import { calendar, sh } from '../calendar/fixtures.js';
 import { demoSnapshot } from '../org/fixtures.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checklistCard } from '../../../bot/cards/crosscheck-checklist.js';
-import { overviewCard } from '../../../bot/cards/crosscheck-overview.js';
-import { reportCard } from '../../../bot/cards/crosscheck-report.js';
-import { itemCard } from '../../../bot/cards/item-card.js';
+import { checklistCard } from '../../../bot/crosscheck/checklist-card.js';
+import { overviewCard } from '../../../bot/crosscheck/overview-card.js';
+import { reportCard } from '../../../bot/crosscheck/report-card.js';
+import { itemCard } from '../../../bot/items/item-card.js';
 import { buildReport, newFindings } from '../../../domain/crosscheck/index.js';
-import { type ItemState, initialState } from '../../../domain/item/index.js';
+import { type ItemState, initialState } from '../../../domain/items/index.js';
 import { checkCardContent } from '../../../larksim/cards.js';
 import { kuanglangSpec } from '../../support/item-fixtures.js';
 import { demoRound } from './fixtures.js';

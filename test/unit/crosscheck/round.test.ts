@@ -13,7 +13,7 @@ import {
   rectificationSpec,
   roundComplete,
 } from '../../../domain/crosscheck/index.js';
-import { checkSpec } from '../../../domain/item/index.js';
+import { checkSpec } from '../../../domain/items/index.js';
 import { demoRound, RESPONSIBLE, TOWNSHIPS } from './fixtures.js';
 
 const AT = '2024-06-05T10:00:00+08:00';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseFindingsWorkbook } from '../../../app/crosscheck/findings-workbook.js';
+import { parseFindingsWorkbook } from '../../../services/crosscheck/findings-workbook.js';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

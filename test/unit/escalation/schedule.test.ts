@@ -6,7 +6,7 @@ import {
   planEscalation,
   policyProblems,
 } from '../../../domain/escalation/index.js';
-import { evolve, type ItemSpec, type ItemState, initialState } from '../../../domain/item/index.js';
+import { evolve, type ItemSpec, type ItemState, initialState } from '../../../domain/items/index.js';
 import { kuanglangSpec } from '../../support/item-fixtures.js';
 
 const cal = buildCalendarData({ fromYear: 2025, toYear: 2026 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv } from '../../../app/org/csv.js';
+import { decodeCsv, parseCsv } from '../../../services/org/csv.js';
 
 describe('CSV reading', () => {
   it('parses quotes, doubled quotes, embedded commas and newlines, CRLF, and numbers rows by line', () => {

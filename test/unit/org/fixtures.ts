@@ -1,5 +1,5 @@
 import { buildDemoOrg } from '../../../app/demo/county.js';
-import { snapshotFromRows } from '../../../db/repositories/org-snapshot.js';
+import { snapshotFromRows } from '../../../db/org/snapshot.js';
 import type { ActingAssignment, OrgSnapshot } from '../../../domain/org/index.js';
 
 /** The 嵩明县 demo org as a snapshot, exactly as the seed writes it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LarkDepartment, LarkDirectory } from '../../../app/org/lark-directory.js';
-import { planLarkSync, type StoredOrg } from '../../../app/org/lark-mapping.js';
-import { inferKind } from '../../../app/org/lark-matching.js';
+import type { LarkDepartment, LarkDirectory } from '../../../services/org/lark-directory.js';
+import { planLarkSync, type StoredOrg } from '../../../services/org/lark-mapping.js';
+import { inferKind } from '../../../services/org/lark-matching.js';
 
 const dept = (
   openId: string,

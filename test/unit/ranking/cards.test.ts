@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rankingApprovalCard, rankingDraftCard, rankingRevisionCard } from '../../../bot/cards/ranking-draft.js';
-import { inspectionFormCard } from '../../../bot/cards/ranking-inspection.js';
-import { rankingPublishedCard } from '../../../bot/cards/ranking-published.js';
-import { rankingAppealCard, rankingVillageCard } from '../../../bot/cards/ranking-village.js';
-import { renderRankingChart } from '../../../bot/ranking-chart.js';
+import { renderRankingChart } from '../../../bot/ranking/chart.js';
+import { rankingApprovalCard, rankingDraftCard, rankingRevisionCard } from '../../../bot/ranking/draft-card.js';
+import { inspectionFormCard } from '../../../bot/ranking/inspection-card.js';
+import { rankingPublishedCard } from '../../../bot/ranking/published-card.js';
+import { rankingAppealCard, rankingVillageCard } from '../../../bot/ranking/village-card.js';
 import {
   appealableLines,
   DEFAULT_RULE_SET,

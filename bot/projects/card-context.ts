@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { findPeople } from '../../db/org/org.js';
+import type { Database } from '../../db/schema.js';
+import type { ProjectState } from '../../domain/projects/index.js';
+import type { Card } from '../cards/elements.js';
+import { projectCard } from './project-card.js';
+
+/**
+ * A project's report card for a period, with unit and people names from the org. 序时进度 comes from the report
+ * when there is one (what the light was judged on), else it is `plannedPercent` (the workflow computes it).
+ */
+export async function renderProjectCard(
+  db: Kysely<Database>,
+  state: ProjectState,
+  period: string,
+  plannedPercent?: number,
+): Promise<Card> {
+  const { project } = state;
+  const ids = [project.reporterId, ...state.reports.map((r) => r.by)];
+  const [people, units] = await Promise.all([
+    findPeople(db, [...new Set(ids)]),
+    db.selectFrom('units').select(['id', 'name']).where('id', 'in', [project.unitId, project.townshipId]).execute(),
+  ]);
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+  const report = state.reports.find((r) => r.period === period);
+  return projectCard({
+    state,
+    period,
+    unitName: unitName(project.unitId),
+    townshipName: unitName(project.townshipId),
+    plannedPercent: report?.plannedPercent ?? plannedPercent ?? 0,
+    names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+  });
+}
