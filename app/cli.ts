@@ -1,5 +1,4 @@
 import { createDb } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { runCalendarCommand } from '../services/calendar/cli-commands.js';
 import { CAMPAIGN_USAGE, runCampaignCommand } from '../services/campaigns/cli-commands.js';
@@ -10,6 +9,7 @@ import { runImportOrg, runSyncOrgLark } from '../services/org/cli-commands.js';
 import { RANKING_USAGE, runRankingCommand } from '../services/ranking/cli-commands.js';
 import { seedDemoOrg } from './demo/seed.js';
 import { runDev } from './dev.js';
+import { migrateAll } from './migrations.js';
 import { runProcess } from './processes.js';
 
 const USAGE = `用法 / usage: tsx app/cli.ts <command>
@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
       return runProcess(config, command);
     case 'migrate':
       return withDatabase(config.database.url, async (db) => {
-        const applied = await migrateToLatest(db as never);
+        const applied = await migrateAll(db as never);
         process.stdout.write(`migrated: ${applied.length ? applied.join(', ') : 'already up to date'}\n`);
       });
     case 'seed-demo':

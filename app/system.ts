@@ -4,19 +4,16 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createChatReplier } from '../bot/chat/reply.js';
 import { type ChatCommand, createChatRouter } from '../bot/chat/router.js';
-import { createCrosscheckCardRoute } from '../bot/crosscheck/card-route.js';
-import { builtinCommands } from '../bot/items/chat-commands.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
-import { createLoanCardRoute } from '../bot/loans/card-route.js';
-import { createProjectCardRoute } from '../bot/projects/card-route.js';
-import { createRankingCardRoute } from '../bot/ranking/card-route.js';
-import { rankingChatCommands } from '../bot/ranking/chat-commands.js';
+import type { CardRoute } from '../bot/webhook/card-router.js';
 import { type RunningDashboard, startDashboard } from '../dashboard/start.js';
 import { createCalendarCache } from '../db/calendar/calendar-cache.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../platform/logger.js';
 import { createBotServer, listen } from './bot-server.js';
+import type { BotDeps } from './features/feature.js';
+import { FEATURES } from './features/index.js';
 import { createWorker } from './worker.js';
 
 export interface SystemOptions {
@@ -73,23 +70,22 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     : undefined;
   const workerRun = worker?.run();
   let dashboard: RunningDashboard | undefined;
-  const commands = builtinCommands({
+  const botDeps: BotDeps = {
     db,
+    temporal: client,
+    logger,
+    clock,
     calendar: createCalendarCache(db, clock),
     dashboardUrl: () => dashboard?.url,
-  });
-  const onMessage = createChatRouter([...commands, ...rankingChatCommands({ db }), ...(options.chatCommands ?? [])], {
+  };
+  const chatCommands = FEATURES.flatMap((f) => f.chatCommands?.(botDeps) ?? []);
+  const onMessage = createChatRouter([...chatCommands, ...(options.chatCommands ?? [])], {
     db,
     replier: createChatReplier(larkClient),
     logger,
     clock,
   });
-  const cardRoutes = {
-    ranking: createRankingCardRoute({ db, temporal: client, logger, clock }),
-    crosscheck: createCrosscheckCardRoute({ temporal: client, logger, clock }),
-    loan: createLoanCardRoute({ db, temporal: client, logger, clock }),
-    project: createProjectCardRoute({ db, temporal: client, logger }),
-  };
+  const cardRoutes = collectCardRoutes(botDeps);
   const server: Server = createBotServer({
     db,
     temporal: client,
@@ -137,4 +133,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       await connection.close();
     },
   };
+}
+
+/** Every feature's card routes by the `kind` their buttons carry; a kind claimed twice is a wiring bug. */
+function collectCardRoutes(deps: BotDeps): Record<string, CardRoute> {
+  const routes: Record<string, CardRoute> = {};
+  for (const feature of FEATURES) {
+    for (const [kind, route] of Object.entries(feature.cardRoutes?.(deps) ?? {})) {
+      if (Object.hasOwn(routes, kind)) throw new Error(`card kind ${kind} is claimed twice (feature ${feature.name})`);
+      routes[kind] = route;
+    }
+  }
+  return routes;
 }

@@ -2,23 +2,15 @@ import { fileURLToPath } from 'node:url';
 import type { Client as LarkClient } from '@larksuiteoapi/node-sdk';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
-import { createCadenceActivities } from '../activities/cadence/cadence-activities.js';
-import { createCalendarActivities } from '../activities/calendar/calendar-activities.js';
-import { createCampaignActivities } from '../activities/campaigns/campaign-activities.js';
-import { createCrosscheckActivities } from '../activities/crosscheck/crosscheck-activities.js';
-import { createDigestActivities } from '../activities/digest/digest-activities.js';
 import {
   createEscalationActivities,
   type EscalationActivities,
 } from '../activities/escalation/escalation-activities.js';
-import { createItemActivities } from '../activities/items/item-activities.js';
-import { createLoanActivities } from '../activities/loans/loan-activities.js';
-import { createProjectActivities } from '../activities/projects/project-activities.js';
-import { createRankingActivities } from '../activities/ranking/ranking-activities.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
-import { createRankingLark } from '../bot/ranking/ranking-lark.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../platform/logger.js';
+import type { ActivityDeps, ActivityRecord } from './features/feature.js';
+import { FEATURES } from './features/index.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -36,28 +28,20 @@ export interface WorkerDeps {
   workflowBundlePath?: string;
 }
 
+/** Every feature's activities in one record; a name claimed twice is a wiring bug, caught at start-up. */
 export function createActivities(deps: Pick<WorkerDeps, 'db' | 'lark' | 'larkClient' | 'logger' | 'clock'>) {
-  const clock = deps.clock ?? (() => new Date());
-  const { db, lark, logger } = deps;
-  return {
-    ...createItemActivities({ db, lark, logger, clock }),
-    ...escalationActivities(db, lark, logger),
-    ...createCalendarActivities({ db, clock }),
-    ...createDigestActivities({ db, lark, logger }),
-    ...createCampaignActivities({ db, lark, logger }),
-    ...createCadenceActivities({ db, logger }),
-    ...createCrosscheckActivities({ db, lark, logger, clock }),
-    ...createLoanActivities({ db, lark, logger, clock }),
-    ...createProjectActivities({ db, lark, logger, clock }),
-    ...(deps.larkClient
-      ? createRankingActivities({ db, lark: createRankingLark(deps.larkClient, lark), logger, clock })
-      : {}),
-  };
-}
-
-/** Typed through its own function: Biome's promise inference misreads the factory inside a spread. */
-function escalationActivities(db: Kysely<Database>, lark: LarkMessenger, logger: Logger): EscalationActivities {
-  return createEscalationActivities({ db, lark, logger });
+  const featureDeps: ActivityDeps = { ...deps, clock: deps.clock ?? (() => new Date()) };
+  const all: ActivityRecord = {};
+  for (const feature of FEATURES) {
+    for (const [name, fn] of Object.entries(feature.activities?.(featureDeps) ?? {}) as [
+      string,
+      ActivityRecord[string],
+    ][]) {
+      if (Object.hasOwn(all, name)) throw new Error(`activity ${name} is claimed twice (feature ${feature.name})`);
+      all[name] = fn;
+    }
+  }
+  return all;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {

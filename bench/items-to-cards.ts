@@ -15,13 +15,13 @@ import { larkUuid } from '../activities/items/item-activities.js';
 import { CARD_CALLBACK_PATH } from '../app/bot-server.js';
 import { demoOpenId, TOWNSHIPS, villageId } from '../app/demo/county.js';
 import { demoLarkDirectory, seedDemoOrg } from '../app/demo/seed.js';
+import { migrateAll } from '../app/migrations.js';
 import { startSystem } from '../app/system.js';
 import { startDevTemporal } from '../app/temporal-server.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { LarkApiError } from '../bot/lark/errors.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
 import { createDb } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
 import type { ItemSpec } from '../domain/items/index.js';
 import { endOfDay, localDate, toShanghaiIso } from '../domain/shanghai-time.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
@@ -193,7 +193,7 @@ async function main() {
   await adminQuery(`CREATE DATABASE ${dbName}`);
   const dbUrl = ADMIN_URL.replace(/\/postgres$/, `/${dbName}`);
   const migrator = createDb(dbUrl, 1);
-  await migrateToLatest(migrator.db as never);
+  await migrateAll(migrator.db as never);
   await migrator.close();
   const temporal = await startDevTemporal(config.temporal.cliPath, mkdtempSync(`${tmpdir()}/duban-bench-`), 0);
   try {

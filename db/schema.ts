@@ -1,11 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ItemState } from '../domain/items/index.js';
-import type { CampaignTables } from './campaigns/tables.js';
-import type { CrosscheckTables } from './crosscheck/tables.js';
-import type { EscalationTables } from './escalation/tables.js';
-import type { LedgerTables } from './ledgers/tables.js';
-import type { OrgTables } from './org/tables.js';
-import type { RankingTables } from './ranking/tables.js';
 
 /** Timestamps and dates travel as strings (see connection.ts type parsers). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -125,7 +119,7 @@ export interface InboundCallbacksTable {
   received_at: Generated<string>;
 }
 
-/** The foundation's tables; each feature adds its own `XTables` interface in db/<feature>/tables.ts and extends Database with it. */
+/** The base tables (migrations 001–004): items, people and units, policies, cards and deliveries. */
 export interface FoundationTables {
   units: UnitsTable;
   people: PeopleTable;
@@ -139,14 +133,11 @@ export interface FoundationTables {
   inbound_callbacks: InboundCallbacksTable;
 }
 
-export interface Database
-  extends FoundationTables,
-    EscalationTables,
-    OrgTables,
-    RankingTables,
-    CampaignTables,
-    CrosscheckTables,
-    LedgerTables {}
+/**
+ * The whole ledger. Each feature declares its own tables in db/<feature>/tables.ts and merges them in there
+ * (`declare module '../schema.js'`), so adding a feature's tables changes no central file.
+ */
+export interface Database extends FoundationTables {}
 
 export type Unit = Selectable<UnitsTable>;
 export type Person = Selectable<PeopleTable>;

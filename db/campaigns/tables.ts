@@ -79,3 +79,7 @@ export interface CampaignTables {
   cadence_pauses: CadencePausesTable;
   cadence_events: CadenceEventsTable;
 }
+
+declare module '../schema.js' {
+  interface Database extends CampaignTables {}
+}

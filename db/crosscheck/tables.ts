@@ -81,3 +81,7 @@ export interface CrosscheckTables {
   crosscheck_events: CrosscheckEventsTable;
   crosscheck_messages: CrosscheckMessagesTable;
 }
+
+declare module '../schema.js' {
+  interface Database extends CrosscheckTables {}
+}

@@ -34,3 +34,7 @@ export interface EscalationTables {
   official_notices: OfficialNoticesTable;
   digest_entries: DigestEntriesTable;
 }
+
+declare module '../schema.js' {
+  interface Database extends EscalationTables {}
+}

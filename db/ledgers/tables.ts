@@ -121,3 +121,7 @@ export interface LedgerTables {
   project_events: ProjectEventsTable;
   ledger_cards: LedgerCardsTable;
 }
+
+declare module '../schema.js' {
+  interface Database extends LedgerTables {}
+}

@@ -29,3 +29,7 @@ export interface OrgTables {
   acting_assignments: ActingAssignmentsTable;
   org_imports: OrgImportsTable;
 }
+
+declare module '../schema.js' {
+  interface Database extends OrgTables {}
+}

@@ -120,3 +120,7 @@ export interface RankingTables {
   ranking_messages: RankingMessagesTable;
   ranking_chats: RankingChatsTable;
 }
+
+declare module '../schema.js' {
+  interface Database extends RankingTables {}
+}

@@ -6,8 +6,8 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { migrateAll } from '../../app/migrations.js';
 import { WORKFLOWS_PATH } from '../../app/worker.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { loadConfig } from '../../platform/config.js';
 
 declare module 'vitest' {
@@ -78,7 +78,7 @@ async function createTemplate(adminUrl: string, name: string): Promise<void> {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabase(adminUrl, name), max: 1 }) }),
   });
   try {
-    await migrateToLatest(db);
+    await migrateAll(db);
   } finally {
     await db.destroy();
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from '../../../app/schedules.js';
+import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from '../../../services/digest/schedule.js';
 
 let connection: Connection;
 let client: Client;

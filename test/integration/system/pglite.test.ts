@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemoOrg } from '../../../app/demo/seed.js';
+import { allMigrations, migrateAll } from '../../../app/migrations.js';
 import { createDb } from '../../../db/connection.js';
 import { startEmbeddedPostgres } from '../../../db/embedded.js';
 import { findItem, listEvents, recordTransition } from '../../../db/items/items.js';
-import { migrateToLatest } from '../../../db/migrate.js';
-import { migrationProvider } from '../../../db/migrations/index.js';
 import { type ItemEvent, initialState } from '../../../domain/items/index.js';
 import { kuanglangSpec } from '../../support/item-fixtures.js';
 
@@ -22,8 +21,8 @@ describe('the embedded database (PGlite over the PostgreSQL wire protocol)', () 
 
     const first = await startEmbeddedPostgres(dir);
     const a = createDb(first.url, first.maxConnections);
-    const all = Object.keys(await migrationProvider.getMigrations()).sort((a, b) => a.localeCompare(b));
-    expect(await migrateToLatest(a.db as never)).toEqual(all);
+    const all = Object.keys(allMigrations()).sort((a, b) => a.localeCompare(b));
+    expect(await migrateAll(a.db as never)).toEqual(all);
     await seedDemoOrg(a.db);
     await recordTransition(a.db, state, created, spec.createdAt);
     await recordTransition(a.db, state, created, spec.createdAt); // an activity retry
@@ -33,7 +32,7 @@ describe('the embedded database (PGlite over the PostgreSQL wire protocol)', () 
     const second = await startEmbeddedPostgres(dir);
     const b = createDb(second.url, second.maxConnections);
     try {
-      expect(await migrateToLatest(b.db as never)).toEqual([]);
+      expect(await migrateAll(b.db as never)).toEqual([]);
       const row = await findItem(b.db, spec.id);
       expect(row).toMatchObject({ status: 'assigned', version: 1, assignee_id: spec.assigneeId });
       expect(Date.parse(row!.due_at)).toBe(Date.parse(spec.dueAt));

@@ -1,0 +1,8 @@
+import { createCalendarActivities } from '../../activities/calendar/calendar-activities.js';
+import type { Feature } from './feature.js';
+
+/** The working-day calendar (holidays, 调休, county overrides) every deadline counts on. */
+export const calendar: Feature = {
+  name: 'calendar',
+  activities: (deps) => createCalendarActivities(deps),
+};

@@ -1,0 +1,12 @@
+import { createCampaignActivities } from '../../activities/campaigns/campaign-activities.js';
+import * as m006 from '../../db/campaigns/migrations/006_campaigns.js';
+import type { Feature } from './feature.js';
+
+/** 一令多发: one instruction to many units, a child item per unit and the issuer's roll-up card. */
+export const campaigns: Feature = {
+  name: 'campaigns',
+  workflows: ['campaign'],
+  activities: (deps) => createCampaignActivities(deps),
+  // 006 also holds the cadence pause tables: both landed together, and a recorded migration is never split.
+  migrations: { '006_campaigns': m006 },
+};

@@ -1,0 +1,14 @@
+import { createLoanActivities } from '../../activities/loans/loan-activities.js';
+import { createLoanCardRoute } from '../../bot/loans/card-route.js';
+import * as m007 from '../../db/ledgers/migrations/007_ledgers.js';
+import type { Feature } from './feature.js';
+
+/** 小额信贷: the loan ledger, reminders before due, overdue items, repayment and 展期 from the card. */
+export const loans: Feature = {
+  name: 'loans',
+  workflows: ['loanCollection'],
+  activities: (deps) => createLoanActivities(deps),
+  cardRoutes: (deps) => ({ loan: createLoanCardRoute(deps) }),
+  // 007 holds both ledgers (loans and projects) and their shared card refs; it landed as one migration.
+  migrations: { '007_ledgers': m007 },
+};

@@ -1,0 +1,8 @@
+import { createOrgActivities } from '../../activities/org/org-activities.js';
+import type { Feature } from './feature.js';
+
+/** The org: units, people, posts, 分管 domains and acting officials, from Excel or Lark's contact API. */
+export const org: Feature = {
+  name: 'org',
+  activities: (deps) => createOrgActivities(deps),
+};
