@@ -1,7 +1,6 @@
 import { Runtime } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
 import type { Config } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
@@ -12,6 +11,7 @@ import { buildDemoOrg } from './demo/county.js';
 import { demoItemSpecs } from './demo/items.js';
 import { seedDemoLedgers } from './demo/ledgers.js';
 import { demoLarkDirectory, seedDemoOrg } from './demo/seed.js';
+import { migrateAll } from './migrations.js';
 
 import { ensureAllSchedules } from './schedules.js';
 import { startSystem } from './system.js';
@@ -31,7 +31,7 @@ export async function runDev(config: Config): Promise<void> {
   if (pg) stops.push(pg.stop);
   const database = createDb(config.database.url ?? pg!.url, pg ? pg.maxConnections : 10);
   stops.push(database.close);
-  await migrateToLatest(database.db as never);
+  await migrateAll(database.db as never);
 
   const temporal = config.temporal.address
     ? undefined

@@ -1,8 +1,8 @@
 import { Runtime } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { type Config, ConfigError } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
+import { migrateAll } from './migrations.js';
 import { ensureAllSchedules } from './schedules.js';
 import { startSystem } from './system.js';
 
@@ -20,7 +20,7 @@ export async function runProcess(config: Config, role: 'worker' | 'server'): Pro
   const logger = createLogger(`duban-${role}`, config.logLevel);
   Runtime.install({ shutdownSignals: [] });
   const database = createDb(url, 10, (err) => logger.warn('database connection lost', { error: err.message }));
-  await migrateToLatest(database.db as never);
+  await migrateAll(database.db as never);
   const system = await startSystem({
     db: database.db,
     temporal: { address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
