@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createCalendarActivities } from '../../activities/calendar/calendar-activities.js';
+import { loadCalendarAround } from '../../db/calendar/load-calendar.js';
 import type { Database } from '../../db/schema.js';
 import { type CollectionFigures, formatWan, lastDayOfMonth } from '../../domain/loans/index.js';
 import { loadLoanFigures } from './figures.js';
@@ -11,7 +11,7 @@ import { loadLoanFigures } from './figures.js';
 export async function loanFiguresReport(db: Kysely<Database>, month: string, asOf?: string): Promise<string[]> {
   const end = asOf && asOf < lastDayOfMonth(month) ? asOf : lastDayOfMonth(month);
   const noon = `${end}T12:00:00+08:00`;
-  const cal = await createCalendarActivities({ db, clock: () => new Date(noon) }).loadCalendar({ around: noon });
+  const cal = await loadCalendarAround(db, noon);
   const { collection, year, issued, target } = await loadLoanFigures(db, month, cal, end);
   const row = (name: string, f: CollectionFigures) =>
     `${name.padEnd(7, '　')}  ${String(f.dueCount).padStart(3)} 笔 ${formatWan(f.dueFen).padStart(8)}  ${formatWan(f.collectedFen).padStart(8)}  ${String(f.overdueCount).padStart(3)} 笔 ${formatWan(f.overdueFen).padStart(8)}  ${f.rate === undefined ? '    —' : `${f.rate.toFixed(2)}%`.padStart(7)}`;

@@ -1,6 +1,6 @@
 import { type Client, ScheduleAlreadyRunning, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { Kysely } from 'kysely';
-import { createCalendarActivities } from '../../activities/calendar/calendar-activities.js';
+import { loadCalendarAround } from '../../db/calendar/load-calendar.js';
 import type { Database } from '../../db/schema.js';
 import type { CalendarData } from '../../domain/calendar/index.js';
 import { type PlannedRun, parseMonth, type RunDay, upcomingRuns } from '../../domain/ranking/index.js';
@@ -96,7 +96,7 @@ export async function setUpRankingSchedule(
 ): Promise<{ scheduleId: string; created: boolean; runs: PlannedRun[] }> {
   const now = options.now ?? new Date();
   const rules = await resolveRules(db);
-  const calendar = await createCalendarActivities({ db, clock: () => now }).loadCalendar({});
+  const calendar = await loadCalendarAround(db, now.toISOString());
   return ensureRankingSchedule(client, {
     taskQueue,
     calendar,
