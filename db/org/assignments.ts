@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { OrgChanges } from './import.js';
+import type { OrgChanges } from './changes.js';
 
 type Db = Kysely<Database>;
 

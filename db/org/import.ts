@@ -1,39 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import { type ActingAssignment, cmp, type OrgPost, type OrgUnitKind } from '../../domain/org/index.js';
-import type { Database, PostRole } from '../schema.js';
+import { cmp } from '../../domain/org/index.js';
+import type { Database } from '../schema.js';
 import { applyActing, applyLeaderDomains, applyPosts } from './assignments.js';
+import type { OrgChanges } from './changes.js';
 import type { OrgImportSource } from './tables.js';
 
 type Db = Kysely<Database>;
 
-/**
- * A desired state for part of the org. Units and people are upserted; posts, 分管 domains and
- * 代理 assignments are made equal to `rows` within their scope (units, or people), so a source is
- * authoritative for exactly what it names. Fields left undefined keep their stored value.
- */
-export interface OrgChanges {
-  /** Parents before children. */
-  units: {
-    id: string;
-    name: string;
-    kind: OrgUnitKind;
-    parentId: string | null;
-    domain: string | null;
-    larkDepartmentId?: string | null;
-  }[];
-  people: {
-    id: string;
-    name: string;
-    openId: string | null;
-    mobile: string | null;
-    unitId: string;
-    title: string | null;
-  }[];
-  posts?: { unitIds: string[]; roles?: PostRole[]; rows: OrgPost[] };
-  leaderDomains?: { personIds: string[]; rows: { personId: string; domain: string }[] };
-  /** Scoped by the absent person (acting_for_person_id). */
-  acting?: { personIds: string[]; rows: ActingAssignment[] };
-}
+// OrgChanges lives in changes.ts so that assignments.ts can use it without importing this module back.
+export type { OrgChanges };
 
 export interface OrgChangeSummary {
   units: { created: string[]; updated: string[] };

@@ -1,4 +1,4 @@
-import type { Urgency } from '../items/types.js';
+import type { Urgency } from '../items/urgency.js';
 
 /**
  * An escalation policy: versioned data, snapshotted onto each item when it starts, so editing

@@ -13,12 +13,13 @@ export type ItemStatus =
 
 export const TERMINAL_STATUSES: readonly ItemStatus[] = ['done', 'cancelled'];
 
-export type Urgency = 'normal' | 'important' | 'urgent'; // 一般 / 重要 / 紧急
+export type { Urgency };
 
 /** The supervision line an item belongs to; every kind reuses the base lifecycle. */
 export type ItemKind = 'task' | 'rectification' | 'loan' | 'project' | 'monitoring' | 'ranking';
 
 import type { EscalationPolicy } from '../escalation/policy.js';
+import type { Urgency } from './urgency.js';
 
 /** What the issuer decides when the item is created; never changes afterwards. */
 export interface ItemSpec {

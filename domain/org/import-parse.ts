@@ -1,5 +1,4 @@
 import { isValidDate } from '../shanghai-time.js';
-import { KIND_BY_LABEL, ROLE_BY_LABEL } from './import-labels.js';
 import {
   type ImportError,
   type ImportPerson,
@@ -8,7 +7,8 @@ import {
   type RawWorkbook,
   SHEET_COLUMNS,
   type SheetName,
-} from './import-rows.js';
+} from './import-format.js';
+import { KIND_BY_LABEL, ROLE_BY_LABEL } from './import-labels.js';
 import type { ActingAssignment, OrgPost, OrgUnit } from './snapshot.js';
 
 export interface Located<T> {

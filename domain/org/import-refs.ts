@@ -1,6 +1,6 @@
+import type { ImportError, SheetName } from './import-format.js';
 import { KIND_LABEL, PARENT_KINDS, ROLE_LABEL } from './import-labels.js';
 import type { Located, ParsedBook } from './import-parse.js';
-import type { ImportError, SheetName } from './import-rows.js';
 import type { OrgPost, OrgSnapshot, OrgUnit } from './snapshot.js';
 
 /**
