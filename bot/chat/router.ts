@@ -4,8 +4,8 @@ import type { Database, Person } from '../../db/schema.js';
 import { type AccessScope, type OrgUnit, scopeLabel, scopeOf } from '../../domain/org/access.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Card } from '../cards/elements.js';
-import { helpCard, notRegisteredCard } from '../items/chat-cards.js';
 import { LarkApiError } from '../lark/errors.js';
+import { helpCard, notRegisteredCard } from './chat-cards.js';
 import { type IncomingText, type MessageEventData, parseMessageEvent } from './parse.js';
 import { type ChatReplier, replyUuid } from './reply.js';
 

@@ -3,7 +3,6 @@ import type { Summary } from '../../domain/items/summary.js';
 import type { Light } from '../../domain/lights.js';
 import { localDate } from '../../domain/shanghai-time.js';
 import { type Card, card, header, hr, markdown } from '../cards/elements.js';
-import type { ChatCommand } from '../chat/router.js';
 
 /** Reply cards of the chat commands (JSON 2.0, Chinese). Pure: data and links in, card out. */
 
@@ -70,25 +69,6 @@ export function overdueCard(items: ListedItem[], total: number, link: (path: str
     header(`逾期事项（${total} 项）`, '按逾期时间由长到短', total ? 'red' : 'green'),
     [markdown(body + more), ...footer(link('/overdue'), '在看板中查看全部逾期事项')],
     `逾期事项 ${total} 项`,
-  );
-}
-
-export function helpCard(commands: readonly ChatCommand[], unknown?: string): Card {
-  const list = commands.map((c) => `· **${c.names[0]}**　${c.summary}`).join('\n');
-  const intro = unknown ? `没有识别到指令「${unknown.slice(0, 30)}」。可以发送：` : '可以发送以下指令：';
-  const tail = '\n\n在群聊中请先 @督办助手 再发送指令。';
-  return card(
-    header('督办助手使用说明', '发送下列文字即可', 'grey'),
-    [markdown(`${intro}\n${list}${tail}`)],
-    '督办助手使用说明',
-  );
-}
-
-export function notRegisteredCard(): Card {
-  return card(
-    header('尚未登记', '督办助手', 'orange'),
-    [markdown('您的飞书账号尚未登记为督办系统用户，暂时无法查询。请联系县委督查室。')],
-    '尚未登记',
   );
 }
 

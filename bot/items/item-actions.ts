@@ -1,7 +1,7 @@
 import { localDate } from '../../domain/shanghai-time.js';
 import { actionValue } from '../cards/action-value.js';
 import { button, type CardElement, datePicker, form, input, markdown, selectStatic } from '../cards/elements.js';
-import type { ItemCardInput } from './item-card.js';
+import type { ItemCardInput } from './item-card-input.js';
 
 /** Form field names; unique per card because several forms share one card. */
 export const FIELDS = {

@@ -6,24 +6,14 @@ import {
   STATUS_LABELS,
   URGENCY_LABELS,
 } from '../../domain/items/index.js';
-import { LIGHT_LABELS, type Light, type LightResult } from '../../domain/lights.js';
+import { LIGHT_LABELS, type Light } from '../../domain/lights.js';
 import { localDate } from '../../domain/shanghai-time.js';
 import { type Card, type CardColor, type CardElement, card, header, hr, markdown } from '../cards/elements.js';
 import { assigneeActions, issuerActions, reviewerActions } from './item-actions.js';
+import type { ItemCardInput } from './item-card-input.js';
 import { leaderActions, supervisorActions } from './supervision-actions.js';
 
-export interface ItemCardInput {
-  state: ItemState;
-  viewerId: string;
-  /** person id → name, for everyone the card mentions. */
-  names: Record<string, string>;
-  unitName: string;
-  /** Unit members the item may be handed over to (转办). */
-  transferCandidates: { id: string; name: string }[];
-  now: string;
-  /** 红黄绿灯, when the calendar was at hand. */
-  light?: LightResult;
-}
+export type { ItemCardInput };
 
 /** One card per person per item, showing the buttons of the roles that person holds now. */
 export function itemCard(input: ItemCardInput): Card {
