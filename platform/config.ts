@@ -40,7 +40,9 @@ export interface Config {
     /** Signs the dashboard's session cookies. */
     readonly sessionSecret: string;
   };
-  readonly logLevel: 'info' | 'warn' | 'error' | 'silent';
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** LOG_FORMAT: 'auto' (the default) means pretty when `npm start` runs at a terminal, JSON lines otherwise. */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
 }
 
 /** Demo credentials for the simulator only; real deployments must set LARK_* variables. */
@@ -88,7 +90,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
       publicDashboardUrl: e.DUBAN_DASHBOARD_URL || undefined,
     },
     dashboard: { sessionSecret: sessionSecret(e, simulated) },
-    logLevel: oneOf(e, 'LOG_LEVEL', ['info', 'warn', 'error', 'silent'] as const, 'info'),
+    logLevel: oneOf(e, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    logFormat: oneOf(e, 'LOG_FORMAT', ['auto', 'json', 'pretty'] as const, 'auto'),
   };
   return deepFreeze(config);
 }

@@ -1,26 +1,75 @@
-/** Structured JSON lines on stderr. Secrets never reach here: callers pass ids, not credentials. */
+import pino, { type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
+import { redactDeep, redactRecord } from './log-redact.js';
+
+/**
+ * Structured logs through pino: JSON lines on stderr, or pino-pretty for a person at a terminal (the caller decides:
+ * config.ts reads LOG_FORMAT, this module reads no environment). Every record is deep-redacted (log-redact.ts), and
+ * an Error under `err` or `error` (or anywhere else) keeps its stack.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogFormat = 'json' | 'pretty';
+export type LogFields = Record<string, unknown>;
+
 export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger whose every line also carries `bindings`: one per process, one per request. */
+  child(bindings: LogFields): Logger;
 }
 
-const SECRET_KEYS = /secret|token|password|encrypt_?key|authorization/i;
-
-function redact(fields: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!fields) return undefined;
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]));
+export interface LoggerOptions {
+  /** Default 'json'. */
+  format?: LogFormat;
+  /** Where lines go; default stderr. Tests pass a stream to read what was written (for 'pretty', a Writable). */
+  destination?: DestinationStream;
 }
 
-export function createLogger(name: string, level: 'info' | 'warn' | 'error' | 'silent' = 'info'): Logger {
-  const order = { info: 0, warn: 1, error: 2, silent: 3 } as const;
-  const write = (lvl: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => {
-    if (order[lvl] < order[level]) return;
-    process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), lvl, name, message, ...redact(fields) })}\n`);
-  };
+export function createLogger(name: string, level: LogLevel = 'info', options: LoggerOptions = {}): Logger {
+  return wrap(
+    pino(
+      {
+        name,
+        level,
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }), log: redactRecord },
+        // formatters.log has already serialized and redacted these; the override keeps pino's default err
+        // serializer from serializing the result a second time (it would call the plain copy an "Object").
+        serializers: { err: redactDeep, error: redactDeep },
+      },
+      stream(options),
+    ),
+  );
+}
+
+function wrap(p: pino.Logger): Logger {
   return {
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
+    debug: (m, f) => p.debug(f ?? {}, m),
+    info: (m, f) => p.info(f ?? {}, m),
+    warn: (m, f) => p.warn(f ?? {}, m),
+    error: (m, f) => p.error(f ?? {}, m),
+    // pino runs no formatter over child bindings, so they are redacted here.
+    child: (bindings) => wrap(p.child(redactRecord(bindings))),
   };
+}
+
+function stream({ format = 'json', destination }: LoggerOptions): DestinationStream {
+  if (format === 'pretty')
+    return pretty({
+      destination: destination ?? 2,
+      sync: true,
+      ignore: 'pid,hostname',
+      translateTime: 'SYS:HH:MM:ss.l',
+    });
+  return destination ?? stderr();
+}
+
+let stderrStream: DestinationStream | undefined;
+
+/** One synchronous stderr writer per process: lines keep their order and none is lost when the process exits. */
+function stderr(): DestinationStream {
+  stderrStream ??= pino.destination({ fd: 2, sync: true });
+  return stderrStream;
 }
