@@ -1,6 +1,6 @@
 import { localDate } from '../../domain/shanghai-time.js';
-import { actionValue } from '../cards/action-value.js';
 import { button, type CardElement, datePicker, form, input, markdown, selectStatic } from '../cards/elements.js';
+import { actionValue } from './action-value.js';
 import type { ItemCardInput } from './item-card-input.js';
 
 /** Form field names; unique per card because several forms share one card. */

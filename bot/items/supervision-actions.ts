@@ -1,6 +1,6 @@
 import type { ItemState } from '../../domain/items/index.js';
-import { actionValue } from '../cards/action-value.js';
 import { button, type CardElement, form, input, selectStatic } from '../cards/elements.js';
+import { actionValue } from './action-value.js';
 import { FIELDS } from './item-actions.js';
 
 /** Ready-made 催办 wording, so a leader can nudge with one tap; counted on the record either way. */

@@ -2,45 +2,16 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { OpenItemFacts } from '../../domain/items/item-light.js';
 import type { UnitCounts } from '../../domain/items/summary.js';
 import type { MonthCounts } from '../../domain/items/trend.js';
-import type { AccessScope, OrgRole, OrgUnit, ViewerFacts } from '../../domain/org/access.js';
-import type { Database, Person } from '../schema.js';
+import type { AccessScope } from '../../domain/org/access.js';
+import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
 const OPEN = sql`items.status not in ('done', 'cancelled')`;
 const MONTH_OF = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 
-/** The org tree, ordered for display (townships and departments by name, villages under them). */
-export async function loadOrgUnits(db: Db): Promise<OrgUnit[]> {
-  const rows = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'kind', 'parent_id'])
-    .orderBy(sql`case kind when 'county' then 0 when 'township' then 1 when 'department' then 2 else 3 end`)
-    .orderBy('name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id }));
-}
-
-/** A person with the posts and 分管 domains access is decided on; undefined for an unknown person. */
-export async function loadViewer(
-  db: Db,
-  personId: string,
-): Promise<{ person: Person; facts: ViewerFacts } | undefined> {
-  const person = await db.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
-  if (!person) return undefined;
-  const [posts, domains] = await Promise.all([
-    db.selectFrom('posts').select(['unit_id', 'role']).where('person_id', '=', personId).execute(),
-    db.selectFrom('leader_domains').select('domain').where('person_id', '=', personId).execute(),
-  ]);
-  return {
-    person,
-    facts: {
-      personId,
-      posts: posts.map((p) => ({ unitId: p.unit_id, role: p.role as OrgRole })),
-      domains: domains.map((d) => d.domain),
-    },
-  };
-}
+// Moved to db/org/viewer.ts (they read the org, not items); re-exported until dashboard/viewer.ts imports them there.
+export { loadOrgUnits, loadViewer } from '../org/viewer.js';
 
 /** The SQL twin of domain/org/access.ts mayViewItem; indexes on assignee, reviewer, issuer, domain and unit serve it. */
 export function visibleTo(scope: AccessScope) {
