@@ -1,9 +1,9 @@
-import { Runtime } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
 import type { Config } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
+import { createLogger, logFormatFor } from '../platform/logger.js';
+import { installTemporalLogging } from '../platform/temporal-logging.js';
 import { provisionalYearsAround } from '../services/calendar/calendar-admin.js';
 import { startItem } from '../services/items/item-service.js';
 import { CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH } from './bot-server.js';
@@ -23,8 +23,9 @@ import { startDevTemporal } from './temporal-server.js';
  * credentials are set), the worker and the bot — then prints where to look.
  */
 export async function runDev(config: Config): Promise<void> {
-  const logger = createLogger('duban', config.logLevel);
-  Runtime.install({ shutdownSignals: [], logger: quietTemporalLogger() });
+  const format = logFormatFor(config.logFormat, process.stderr.isTTY === true);
+  const logger = createLogger('duban', config.logLevel, { format }).child({ process: 'dev' });
+  installTemporalLogging(logger, { quiet: true });
   const stops: (() => Promise<void>)[] = [];
 
   const pg = config.database.url ? undefined : await startEmbeddedPostgres(config.dataDir);
@@ -93,8 +94,7 @@ export async function runDev(config: Config): Promise<void> {
   });
   await waitForSignal();
   process.stdout.write('\n正在停止……\n');
-  for (const stop of stops.reverse())
-    await stop().catch((err: unknown) => logger.error('stop failed', { error: String(err) }));
+  for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error('stop failed', { error: err }));
 }
 
 function printUrls(u: {
@@ -129,25 +129,4 @@ function waitForSignal(): Promise<void> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-}
-
-function quietTemporalLogger() {
-  const drop = () => {};
-  const forward = (level: string) => (message: string, meta?: Record<string, unknown>) =>
-    process.stderr.write(
-      `${JSON.stringify({ t: new Date().toISOString(), lvl: level, name: 'temporal', message, ...meta })}\n`,
-    );
-  // The paced messenger asks for a retry when Lark's rate limits are near (a burst of demo cards at start-up): that
-  // is the plan working, not a fault, until it keeps happening.
-  const warn = forward('warn');
-  const pacedRetry = (meta?: Record<string, unknown>) =>
-    (meta?.error as { type?: unknown } | undefined)?.type === 'LarkUnavailable' && Number(meta?.attempt) < 5;
-  return {
-    log: drop,
-    trace: drop,
-    debug: drop,
-    info: drop,
-    warn: (message: string, meta?: Record<string, unknown>) => (pacedRetry(meta) ? undefined : warn(message, meta)),
-    error: forward('error'),
-  };
 }

@@ -1,7 +1,7 @@
-import { Runtime } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
 import { type Config, ConfigError } from '../platform/config.js';
-import { createLogger } from '../platform/logger.js';
+import { createLogger, logFormatFor } from '../platform/logger.js';
+import { installTemporalLogging } from '../platform/temporal-logging.js';
 import { migrateAll } from './migrations.js';
 import { ensureAllSchedules } from './schedules.js';
 import { startSystem } from './system.js';
@@ -17,8 +17,10 @@ export async function runProcess(config: Config, role: 'worker' | 'server'): Pro
   if (!address) throw new ConfigError('TEMPORAL_ADDRESS is required (host:port of the Temporal frontend)');
   if (!url) throw new ConfigError('DATABASE_URL is required');
   if (!config.lark.domain) throw new ConfigError('LARK_APP_ID (or LARK_DOMAIN for a simulator) is required');
-  const logger = createLogger(`duban-${role}`, config.logLevel);
-  Runtime.install({ shutdownSignals: [] });
+  const logger = createLogger('duban', config.logLevel, { format: logFormatFor(config.logFormat, false) }).child({
+    process: role,
+  });
+  installTemporalLogging(logger);
   const database = createDb(url, 10, (err) => logger.warn('database connection lost', { error: err.message }));
   await migrateAll(database.db as never);
   const system = await startSystem({

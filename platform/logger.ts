@@ -44,6 +44,15 @@ export function createLogger(name: string, level: LogLevel = 'info', options: Lo
   );
 }
 
+/**
+ * LOG_FORMAT 'auto' means pretty only for a person: `npm start` at a terminal. Deployed processes pass
+ * interactive = false, so they write JSON lines unless told otherwise.
+ */
+export function logFormatFor(setting: 'auto' | LogFormat, interactive: boolean): LogFormat {
+  if (setting !== 'auto') return setting;
+  return interactive ? 'pretty' : 'json';
+}
+
 function wrap(p: pino.Logger): Logger {
   return {
     debug: (m, f) => p.debug(f ?? {}, m),

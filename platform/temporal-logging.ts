@@ -1,4 +1,4 @@
-import type { LogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
+import { type LogLevel, type LogMetadata, SdkComponent, type Logger as TemporalLogger } from '@temporalio/common';
 import { Runtime } from '@temporalio/worker';
 import type { LogFields, Logger } from './logger.js';
 
@@ -10,10 +10,10 @@ let installed = false;
  * NativeConnection or Worker, and only once per process; later calls do nothing and return false.
  * No shutdown signals: our processes handle SIGINT/SIGTERM themselves and stop the worker in order.
  */
-export function installTemporalLogging(logger: Logger): boolean {
+export function installTemporalLogging(logger: Logger, options: TemporalLoggingOptions = {}): boolean {
   if (installed) return false;
   Runtime.install({
-    logger: temporalLogger(logger.child({ component: 'temporal' })),
+    logger: temporalLogger(logger.child({ component: 'temporal' }), options),
     shutdownSignals: [],
     telemetryOptions: { logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } } },
   });
@@ -21,15 +21,31 @@ export function installTemporalLogging(logger: Logger): boolean {
   return true;
 }
 
+export interface TemporalLoggingOptions {
+  /**
+   * The SDK's own INFO messages (webpack's bundle report, worker state changes) at debug, for `npm start`'s
+   * terminal. Workflow and activity `log.info` calls are ours and stay at info.
+   */
+  quiet?: boolean;
+}
+
+/** What our code logs through Temporal's context loggers, as opposed to what the SDK says about itself. */
+const OURS: readonly unknown[] = [SdkComponent.workflow, SdkComponent.activity, SdkComponent.nexus];
+
 /**
  * Temporal's Logger on top of ours. TRACE (one line per workflow activation and activity) is below our lowest
- * level and is dropped; the others map by name.
+ * level and is dropped; the others map by name, but for `quiet` and the expected paced retries below.
  */
-export function temporalLogger(logger: Logger): TemporalLogger {
+export function temporalLogger(logger: Logger, { quiet = false }: TemporalLoggingOptions = {}): TemporalLogger {
   const log = (level: LogLevel, message: string, meta?: LogMetadata): void => {
     const fields = meta as LogFields | undefined;
     if (level === 'TRACE') return;
-    if (level === 'DEBUG' || (level === 'WARN' && expectedPacedRetry(meta))) logger.debug(message, fields);
+    if (
+      level === 'DEBUG' ||
+      (level === 'WARN' && expectedPacedRetry(meta)) ||
+      (level === 'INFO' && quiet && !OURS.includes(meta?.sdkComponent))
+    )
+      logger.debug(message, fields);
     else if (level === 'INFO') logger.info(message, fields);
     else if (level === 'WARN') logger.warn(message, fields);
     else logger.error(message, fields);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, type LogFormat, type LogLevel } from '../../../platform/logger.js';
+import { createLogger, type LogFormat, type LogLevel, logFormatFor } from '../../../platform/logger.js';
 import { temporalLogger } from '../../../platform/temporal-logging.js';
 
 /** A logger writing into memory, and the records it wrote, parsed. */
@@ -146,6 +146,15 @@ describe('createLogger', () => {
   });
 });
 
+describe('logFormatFor', () => {
+  it('auto is pretty only when interactive; an explicit setting wins', () => {
+    expect(logFormatFor('auto', true)).toBe('pretty');
+    expect(logFormatFor('auto', false)).toBe('json');
+    expect(logFormatFor('json', true)).toBe('json');
+    expect(logFormatFor('pretty', false)).toBe('pretty');
+  });
+});
+
 describe('temporalLogger', () => {
   it('maps Temporal levels onto ours and drops TRACE', () => {
     const out = capture('debug');
@@ -161,6 +170,17 @@ describe('temporalLogger', () => {
       ['warn', 'Activity failed', 'temporal'],
       ['error', 'Worker failed', 'temporal'],
     ]);
+  });
+
+  it('quiet moves the SDK’s own INFO to debug and keeps workflow and activity info', () => {
+    const out = capture('info');
+    const t = temporalLogger(out.logger, { quiet: true });
+    t.info('Workflow bundle created', { sdkComponent: 'worker' });
+    t.info('Worker state changed', { sdkComponent: 'worker', state: 'RUNNING' });
+    t.info('round opened', { sdkComponent: 'workflow' });
+    t.info('cards sent', { sdkComponent: 'activity' });
+    t.warn('Worker slow', { sdkComponent: 'worker' });
+    expect(out.records().map((r) => r.msg)).toEqual(['round opened', 'cards sent', 'Worker slow']);
   });
 
   it('logs the paced messenger’s first retries at debug, later ones as warnings', () => {
