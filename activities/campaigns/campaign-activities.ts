@@ -162,7 +162,7 @@ export function createCampaignActivities(deps: CampaignActivityDeps) {
         } catch (err) {
           // Refused (办结 meanwhile) or gone: nothing left to cancel for this unit.
           if (!(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError)) throw err;
-          logger.info('campaign item not cancelled', { itemId: unit.itemId, error: String(err) });
+          logger.info('campaign item not cancelled', { itemId: unit.itemId, error: err });
         }
       }
       return { cancelled };

@@ -104,7 +104,7 @@ export function createLoanActivities(deps: LoanActivityDeps): LoanActivities {
         const now = await findItem(db, input.itemId);
         if (now?.status === 'done' || now?.status === 'cancelled') return 'already_closed';
         // A refusal will not change on retry: leave the item to its people and say so in the log.
-        logger.warn('overdue item not closed', { itemId: input.itemId, error: String(err) });
+        logger.warn('overdue item not closed', { itemId: input.itemId, error: err });
         if (refused) return 'refused';
         throw err;
       }

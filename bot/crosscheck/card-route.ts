@@ -67,7 +67,7 @@ export function createCrosscheckCardRoute(deps: CrosscheckCardRouteDeps): CardRo
     if (err instanceof WorkflowNotFoundError || (err instanceof Error && /completed/i.test(err.message))) {
       return toast('error', '本轮交叉检查已结束，无需操作', 'The round is over');
     }
-    deps.logger.error('crosscheck click failed', { error: String(err) });
+    deps.logger.error('crosscheck click failed', { error: err });
     throw err;
   }
 }

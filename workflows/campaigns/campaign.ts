@@ -98,7 +98,7 @@ export async function campaign(input: CampaignInput): Promise<CampaignResult> {
     const syncAside = () => {
       // A failure here shows again at the next look, which is awaited.
       syncing ??= sync()
-        .catch((err: unknown) => log.warn('roll-up card not refreshed', { error: String(err) }))
+        .catch((err: unknown) => log.warn('roll-up card not refreshed', { error: err }))
         .finally(() => {
           syncing = undefined;
         });

@@ -100,7 +100,7 @@ export async function crosscheckRound(input: CrosscheckRoundInput): Promise<Cros
         }),
       // A terminated or failed item can no longer be closed by anyone: count it withdrawn so the round can end.
       (err: unknown) => {
-        log.warn('整改 item ended abnormally', { itemId: finding.itemId, error: String(err) });
+        log.warn('整改 item ended abnormally', { itemId: finding.itemId, error: err });
         closures.push({ finding, status: 'cancelled', at: now(), by: 'system' });
       },
     );
