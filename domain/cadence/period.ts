@@ -10,6 +10,7 @@ import {
   toEpochDay,
   weekdayOfEpochDay,
 } from '../calendar/index.js';
+import { lastDayOfMonth, monthLabel, monthOfDate } from '../month.js';
 import type { CadenceDefinition } from './definitions.js';
 
 /** One period of a cadence: the week, half month or month a report covers, and the working day it is due. */
@@ -31,7 +32,7 @@ export function periodOf(def: CadenceDefinition, date: IsoDate, cal: CalendarDat
       return weekPeriod(date, cal);
     case 'half_monthly': {
       const firstHalf = Number(date.slice(8, 10)) <= 15;
-      const month = date.slice(0, 7);
+      const month = monthOfDate(date);
       const [first = 5, second = 20] = def.dueDays ?? [];
       return {
         key: `${month}-${firstHalf ? 'A' : 'B'}`,
@@ -42,7 +43,7 @@ export function periodOf(def: CadenceDefinition, date: IsoDate, cal: CalendarDat
       };
     }
     case 'monthly': {
-      const month = date.slice(0, 7);
+      const month = monthOfDate(date);
       return {
         key: month,
         label: monthLabel(month),
@@ -121,16 +122,6 @@ export function cadenceBatchId(cadenceId: string, periodKey: string): string {
 /** The period a run at `instant` opens. */
 export function periodAt(def: CadenceDefinition, instant: string, cal: CalendarData): CadencePeriod {
   return periodOf(def, localDate(instant), cal);
-}
-
-function lastDayOfMonth(month: string): IsoDate {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
-}
-
-function monthLabel(month: string): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 }
 
 function shortDate(date: IsoDate): string {

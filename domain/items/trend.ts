@@ -1,3 +1,4 @@
+import { monthOfDate, monthsEndingWith } from '../month.js';
 import { localDate } from '../shanghai-time.js';
 import { rate } from './summary.js';
 
@@ -20,13 +21,7 @@ export interface TrendPoint extends MonthCounts {
 
 /** The `n` months ending with the month of `now`, oldest first. */
 export function monthsEnding(now: string, n: number): string[] {
-  const [y, m] = localDate(now).split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const index = y * 12 + (m - 1) - i;
-    out.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
+  return monthsEndingWith(monthOfDate(localDate(now)), n);
 }
 
 /** Merges per-month partial counts into one point per month, zero-filled, in the given order. */

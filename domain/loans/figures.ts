@@ -1,4 +1,4 @@
-import { addDays } from '../calendar/index.js';
+import { lastDayOfMonth } from '../month.js';
 import { type Fen, percentOf } from './money.js';
 import type { LoanStatus } from './types.js';
 
@@ -101,15 +101,4 @@ export function newLoans(loans: LoanFigureInput[], year: number, asOf: string) {
     households: new Set(issued.map((l) => `${l.villageId}|${l.household}`)).size,
     amountFen: issued.reduce((s, l) => s + l.amountFen, 0),
   };
-}
-
-export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
-}
-
-export function isMonth(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})$/.exec(text);
-  return Boolean(m && Number(m[2]) >= 1 && Number(m[2]) <= 12);
 }

@@ -1,3 +1,5 @@
+// 'YYYY-MM' checks and month ends are shared (domain/month.ts); loans' importers keep finding them here.
+export { isMonth, lastDayOfMonth } from '../month.js';
 export * from './commands.js';
 export * from './decide.js';
 export * from './events.js';

@@ -1,5 +1,6 @@
 import type { CalendarData } from '../calendar/index.js';
 import { LIGHT_LABELS, type Light, type LightThresholds, lightOf } from '../lights.js';
+import { daysInMonth } from '../month.js';
 import { endOfDay } from '../shanghai-time.js';
 import { type Fen, percentOf } from './money.js';
 
@@ -54,6 +55,6 @@ export function yearElapsedPercent(year: number, asOf: string): number {
   if (asOf > `${year}-12-31`) return 100;
   const month = Number(asOf.slice(5, 7));
   const day = Number(asOf.slice(8, 10));
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   return Math.round(((month - 1 + day / days) / 12) * 1000) / 10;
 }

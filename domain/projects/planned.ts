@@ -1,5 +1,5 @@
 import { addDays, type CalendarData, localDate, workdaysBetween } from '../calendar/index.js';
-import { lastDayOfMonth } from '../loans/figures.js';
+import { lastDayOfMonth } from '../month.js';
 import { endOfDay } from '../shanghai-time.js';
 import type { Project } from './types.js';
 

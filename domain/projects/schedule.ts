@@ -1,4 +1,5 @@
 import { type CalendarData, localDate, nthWorkdayOfMonth, shiftWorkdays, startOfWorkday } from '../calendar/index.js';
+import { addMonths, monthOfDate } from '../month.js';
 import { DEFAULT_PROJECT_RULES, type ProjectRules } from './rules.js';
 import type { ProjectState } from './types.js';
 
@@ -7,12 +8,6 @@ export type ProjectStep = { type: 'request'; period: string } | { type: 'remind'
 export interface ProjectPlan {
   due: ProjectStep[];
   nextAt?: string;
-}
-
-/** 'YYYY-MM' arithmetic. */
-export function addMonths(month: string, n: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The report for `period` is asked for at the opening of the first working day of the month after it. */
@@ -39,8 +34,8 @@ export function planProject(
 ): ProjectPlan {
   if (state.status === 'completed') return { due: [] };
   const t = Date.parse(now);
-  const first = localDate(state.since).slice(0, 7);
-  const thisMonth = localDate(now).slice(0, 7);
+  const first = monthOfDate(localDate(state.since));
+  const thisMonth = monthOfDate(localDate(now));
   // The latest period whose request time has come.
   let period = addMonths(thisMonth, -1);
   if (Date.parse(requestTime(cal, period)) > t) period = addMonths(period, -1);

@@ -1,5 +1,5 @@
+import { isMonth, type Month } from '../month.js';
 import { isValidDate } from '../shanghai-time.js';
-import { isMonth, type Month } from './month.js';
 import type { DimensionRule } from './rules.js';
 
 /** One dimension of one village's monthly inspection, as an inspector enters it (card form or Excel row). */

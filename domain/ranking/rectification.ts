@@ -1,5 +1,5 @@
 import type { ItemSpec } from '../items/index.js';
-import { type Month, monthLabel } from './month.js';
+import { type Month, monthLabel } from '../month.js';
 
 export interface RectificationInput {
   month: Month;

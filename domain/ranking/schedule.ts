@@ -1,5 +1,5 @@
 import { type CalendarData, CalendarRangeError, localDate, nthWorkdayOfMonth } from '../calendar/index.js';
-import { formatMonth, type Month, monthOfDate, parseMonth, previousMonth } from './month.js';
+import { formatMonth, type Month, monthOfDate, parseMonth, previousMonth } from '../month.js';
 
 /** When the monthly run happens: the nth working day of a month (make-up Saturdays count) at HH:MM, Shanghai. */
 export interface RunDay {

@@ -1,7 +1,7 @@
+import { inMonth, type Month, monthBounds } from '../month.js';
 import type { ScoreLine, VillageFacts } from './breakdown.js';
 import { dayLabel, LEVEL_LABELS, pts } from './format.js';
 import type { ItemOutcome } from './inputs.js';
-import { inMonth, type Month, monthBounds } from './month.js';
 import type { DeductionRule, RuleSet } from './rules.js';
 
 const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b);

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { loadCalendarAround } from '../../db/calendar/load-calendar.js';
 import type { Database } from '../../db/schema.js';
 import type { CalendarData } from '../../domain/calendar/index.js';
-import { type PlannedRun, parseMonth, type RunDay, upcomingRuns } from '../../domain/ranking/index.js';
+import { monthOfDate, type PlannedRun, parseMonth, type RunDay, upcomingRuns } from '../../domain/ranking/index.js';
 import { toShanghaiIso } from '../../domain/shanghai-time.js';
 import type { monthlyRanking } from '../../workflows/ranking/monthly-ranking.js';
 import { resolveRules } from './compute.js';
@@ -50,7 +50,7 @@ export async function ensureRankingSchedule(
   const [hour, minute] = o.day.time.split(':').map(Number) as [number, number];
   const spec = {
     calendars: runs.map((r) => {
-      const { year, month } = parseMonth(r.date.slice(0, 7));
+      const { year, month } = parseMonth(monthOfDate(r.date));
       return {
         year,
         month: MONTHS[month - 1]!,
