@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { findPersonByOpenId } from '../db/org/org.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../platform/logger.js';
 import { type Html, html } from './html.js';
-import { cookie, parseCookies, redirect, sendHtml } from './http.js';
+import { cookie, fromPageScript, htmlResponse, jsonResponse, parseCookies, redirectResponse } from './http.js';
 import type { LarkOAuth } from './oauth.js';
 import { errorPage } from './pages/errors.js';
 import { layout } from './pages/layout.js';
@@ -32,7 +32,10 @@ export interface AuthDeps {
 
 export const CALLBACK_PATH = '/auth/callback';
 
-/** Login with Lark: /login → Lark's consent page → /auth/callback → session cookie; /logout clears it. */
+/**
+ * Login with Lark: /login → Lark's consent page → /auth/callback → session cookie; /logout clears it (sent by the
+ * page script with the CSRF header, so another site cannot log a viewer out).
+ */
 export function createAuth(deps: AuthDeps) {
   const secure = () => deps.publicUrl().startsWith('https:');
   const redirectUri = () => new URL(CALLBACK_PATH, deps.publicUrl()).href;
@@ -40,15 +43,15 @@ export function createAuth(deps: AuthDeps) {
 
   return {
     /** The signed-in person's id, if the session cookie is valid. */
-    session(req: IncomingMessage): Session | undefined {
-      return verify<Session>(parseCookies(req)[SESSION_COOKIE], deps.sessionSecret, deps.clock().getTime());
+    session(c: Context): Session | undefined {
+      return verify<Session>(parseCookies(c)[SESSION_COOKIE], deps.sessionSecret, deps.clock().getTime());
     },
 
     clearSession(): string {
       return cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure() });
     },
 
-    async login(_req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    async login(url: URL): Promise<Response> {
       const state: OAuthState = {
         state: newState(),
         next: safeNext(url.searchParams.get('next')),
@@ -58,14 +61,14 @@ export function createAuth(deps: AuthDeps) {
         maxAgeSeconds: OAUTH_TTL_SECONDS,
         secure: secure(),
       });
-      redirect(res, deps.oauth.authorizeUrl(redirectUri(), state.state), [c]);
+      return redirectResponse(deps.oauth.authorizeUrl(redirectUri(), state.state), [c]);
     },
 
-    async callback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-      const saved = verify<OAuthState>(parseCookies(req)[OAUTH_COOKIE], deps.sessionSecret, deps.clock().getTime());
+    async callback(c: Context, url: URL): Promise<Response> {
+      const saved = verify<OAuthState>(parseCookies(c)[OAUTH_COOKIE], deps.sessionSecret, deps.clock().getTime());
       const clear = cookie(OAUTH_COOKIE, '', { maxAgeSeconds: 0, secure: secure() });
       const fail = (status: number, message: string) =>
-        sendHtml(res, status, loginProblem(status, message), { 'set-cookie': clear });
+        htmlResponse(status, loginProblem(status, message), { cookies: [clear] });
       if (url.searchParams.get('error')) return fail(403, '您取消了飞书授权，未能登录。');
       const code = url.searchParams.get('code');
       if (!saved || !code || saved.state !== url.searchParams.get('state'))
@@ -75,14 +78,14 @@ export function createAuth(deps: AuthDeps) {
         const token = await deps.oauth.exchangeCode(code, redirectUri());
         openId = (await deps.oauth.userInfo(token)).openId;
       } catch (err) {
-        deps.logger.warn('lark login failed', { error: String(err) });
+        deps.logger.warn('lark login failed', { err });
         return fail(502, '飞书登录失败，请稍后重试。');
       }
       const person = await findPersonByOpenId(deps.db, openId);
       if (!person) return fail(403, '您的飞书账号尚未登记为督办系统用户，请联系县委督查室。');
       const session: Session = { personId: person.id, openId, exp: nowS() + SESSION_TTL_SECONDS };
       deps.logger.info('dashboard login', { personId: person.id });
-      redirect(res, saved.next, [
+      return redirectResponse(saved.next, [
         clear,
         cookie(SESSION_COOKIE, sign(session, deps.sessionSecret), {
           maxAgeSeconds: SESSION_TTL_SECONDS,
@@ -91,9 +94,10 @@ export function createAuth(deps: AuthDeps) {
       ]);
     },
 
-    async logout(_req: IncomingMessage, res: ServerResponse): Promise<void> {
-      sendHtml(res, 200, loggedOut(), {
-        'set-cookie': cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure() }),
+    async logout(c: Context): Promise<Response> {
+      if (!fromPageScript(c)) return jsonResponse(400, { ok: false, error: '请通过页面上的「退出」按钮退出登录' });
+      return htmlResponse(200, loggedOut(), {
+        cookies: [cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure() })],
       });
     },
   };

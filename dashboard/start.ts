@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../platform/logger.js';
 import { createLarkOAuth } from './oauth.js';
+import type { DashboardRoute } from './routes.js';
 import { createDashboardServer } from './server.js';
 
 export interface StartDashboardOptions {
@@ -19,6 +20,8 @@ export interface StartDashboardOptions {
   logger: Logger;
   clock?: () => Date;
   items?: { client: Client; taskQueue: string };
+  /** The features' routes; default: all of today's (see DEFAULT_DASHBOARD_ROUTES). */
+  routes?: DashboardRoute[];
 }
 
 export interface RunningDashboard {
@@ -27,7 +30,7 @@ export interface RunningDashboard {
   close(): Promise<void>;
 }
 
-/** Starts the dashboard's HTTP server; the composition roots call this next to the bot server. */
+/** Starts the dashboard's HTTP server (Hono on node:http); the composition roots call this next to the bot server. */
 export async function startDashboard(o: StartDashboardOptions): Promise<RunningDashboard> {
   let url = o.publicUrl ?? '';
   const server: Server = createDashboardServer({
@@ -38,6 +41,7 @@ export async function startDashboard(o: StartDashboardOptions): Promise<RunningD
     logger: o.logger,
     ...(o.clock ? { clock: o.clock } : {}),
     ...(o.items ? { items: o.items } : {}),
+    ...(o.routes ? { routes: o.routes } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

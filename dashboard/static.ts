@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { fileResponse } from './http.js';
 
 /** The only static files: ECharts from node_modules (no CDN), and the dashboard's own CSS and script. */
 const require = createRequire(import.meta.url);
@@ -13,9 +13,10 @@ const FILES: Record<string, { path: () => string; type: string }> = {
 
 const cache = new Map<string, Promise<Buffer>>();
 
-export async function serveStatic(name: string, res: ServerResponse): Promise<boolean> {
-  const file = FILES[name];
-  if (!file) return false;
+/** The file's response, or undefined when there is no such static file. */
+export async function serveStatic(name: string): Promise<Response | undefined> {
+  const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
+  if (!file) return undefined;
   let data = cache.get(name);
   if (!data) {
     data = readFile(file.path());
@@ -23,11 +24,5 @@ export async function serveStatic(name: string, res: ServerResponse): Promise<bo
     data.catch(() => cache.delete(name));
   }
   const body = await data;
-  res.writeHead(200, {
-    'content-type': `${file.type}; charset=utf-8`,
-    'content-length': body.length,
-    'cache-control': 'public, max-age=3600',
-  });
-  res.end(body);
-  return true;
+  return fileResponse(body, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'public, max-age=3600' });
 }

@@ -1,13 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'hono';
 import { CADENCE_IDS, CADENCES } from '../../domain/cadence/index.js';
 import type { OrgUnit } from '../../domain/org/access.js';
 import { pauseCadence, resumeCadence } from '../../services/cadence/cadence-service.js';
 import { type Html, html } from '../html.js';
-import { readPageForm, sendJson } from '../http.js';
+import { jsonResponse, readPageForm } from '../http.js';
 import { requireImporter } from '../items/import.js';
 import type { PageEnv } from '../page-env.js';
+import type { BodyLimit } from '../routes.js';
 
-const MAX_FORM_BYTES = 4 * 1024;
+/** Three short fields. */
+export const CADENCE_FORM_LIMIT: BodyLimit = { maxBytes: 4 * 1024, tooLarge: '内容过长' };
 
 /**
  * The 督查室's pause/resume form under the cadence table: which cadence, which unit, and why. The service checks
@@ -28,9 +30,9 @@ export function cadenceAdminForm(units: readonly OrgUnit[]): Html {
 
 /** POST /cadences/pause and /cadences/resume, sent by the page's script with its custom header. */
 export function cadenceAdminRoute(action: 'pause' | 'resume') {
-  return async (env: PageEnv, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return async (env: PageEnv, c: Context): Promise<Response> => {
     requireImporter(env);
-    const form = await readPageForm(req, '专项台账', MAX_FORM_BYTES);
+    const form = await readPageForm(c, '专项台账');
     const request = {
       cadenceId: form.get('cadence') ?? '',
       unitId: form.get('unit') ?? '',
@@ -39,6 +41,6 @@ export function cadenceAdminRoute(action: 'pause' | 'resume') {
       now: new Date(Date.parse(env.now)),
     };
     const r = action === 'pause' ? await pauseCadence(env.db, request) : await resumeCadence(env.db, request);
-    sendJson(res, r.ok ? 200 : 422, r);
+    return jsonResponse(r.ok ? 200 : 422, r);
   };
 }

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'hono';
 import { URGENCY_LABELS, type Urgency } from '../../domain/items/index.js';
 import { startCampaign } from '../../services/campaigns/campaign-service.js';
 import { type Html, html } from '../html.js';
-import { HttpError, readPageForm, sendJson } from '../http.js';
+import { HttpError, jsonResponse, readPageForm } from '../http.js';
 import { requireImporter } from '../items/import.js';
 import type { PageEnv } from '../page-env.js';
 import { layout } from '../pages/layout.js';
 
-const MAX_FORM_BYTES = 16 * 1024;
 const NONCE_RE = /^[a-f0-9]{12}$/;
 const TARGETS = {
   villages: '全县所有行政村（社区）',
@@ -61,17 +60,17 @@ ${Object.entries(TARGETS).map(
  * The form's POST (readPageForm: the page's script, with its CSRF header). Every field is checked here again;
  * refusals come back as one message.
  */
-export async function createCampaign(env: PageEnv, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function createCampaign(env: PageEnv, c: Context): Promise<Response> {
   requireImporter(env);
-  const form = await readPageForm(req, '发起督办活动', MAX_FORM_BYTES);
+  const form = await readPageForm(c, '发起督办活动');
   if (!env.items) throw new HttpError(400, '当前部署未连接督办流程服务，不能交办');
   const parsed = parseForm(form, new Set(env.viewer.units.filter((u) => u.kind === 'township').map((u) => u.id)));
-  if (!parsed.ok) return sendJson(res, 422, parsed);
+  if (!parsed.ok) return jsonResponse(422, parsed);
   const r = await startCampaign(env.items.client, env.items.taskQueue, env.db, {
     ...parsed.request,
     issuerId: env.viewer.person.id,
   });
-  sendJson(res, r.ok ? 200 : 422, r);
+  return jsonResponse(r.ok ? 200 : 422, r);
 }
 
 type FormParse =

@@ -8,8 +8,9 @@ import { type Html, html, jsonScript } from '../html.js';
  */
 const COLORS = { red: '#d83931', yellow: '#f0a020', green: '#2ea121', blue: '#3370ff', grey: '#8f959e' };
 
+/** The height goes in a data attribute (app.js applies it): the CSP allows no inline style attribute. */
 export function chart(id: string, label: string, option: object, height = 300): Html {
-  return html`<div class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${label}" style="height:${height}px"></div>
+  return html`<div class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${label}" data-height="${height}"></div>
 ${jsonScript(`chart-option-${id}`, option)}`;
 }
 

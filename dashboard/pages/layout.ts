@@ -57,6 +57,6 @@ function who(viewer: Viewer): Html {
   return html`<div class="who">
   <span class="who-name" data-testid="viewer-name">${viewer.person.name}</span>
   <span class="who-scope">${viewer.person.title ?? ''} · 可见范围：${viewer.label}</span>
-  <form method="post" action="/logout"><button type="submit" class="link">退出</button></form>
+  <form method="post" action="/logout" data-logout><button type="submit" class="link">退出</button></form>
 </div>`;
 }

@@ -3,6 +3,8 @@
   const charts = [];
   for (const el of document.querySelectorAll('[data-chart]')) {
     const source = document.getElementById(`chart-option-${el.dataset.chart}`);
+    // Set through CSSOM: the page's CSP refuses inline style attributes.
+    if (el.dataset.height) el.style.height = `${el.dataset.height}px`;
     if (!source || !window.echarts) continue;
     const chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(JSON.parse(source.textContent));
@@ -13,6 +15,23 @@
     window.addEventListener('resize', () => {
       for (const c of charts) c.resize();
     });
+
+  // 退出: a POST with the same custom header as every other form (the server's CSRF guard); the answer is the
+  // signed-out page, shown in place of this one.
+  for (const logout of document.querySelectorAll('form[data-logout]')) {
+    logout.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const res = await fetch('/logout', { method: 'POST', headers: { 'x-duban-form': '1' } });
+        if (!res.ok) throw new Error(`logout answered ${res.status}`);
+        const page = new DOMParser().parseFromString(await res.text(), 'text/html');
+        document.title = page.title;
+        document.body.replaceWith(document.adoptNode(page.body));
+      } catch {
+        alert('退出失败，请检查网络后重试');
+      }
+    });
+  }
 
   const esc = (s) =>
     String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
