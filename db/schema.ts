@@ -1,12 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ItemState } from '../domain/items/index.js';
+import type { OrgRole, OrgUnitKind } from '../domain/org/types.js';
 
 /** Timestamps and dates travel as strings (see connection.ts type parsers). */
 type Timestamp = ColumnType<string, string | undefined, string>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type UnitKind = 'county' | 'department' | 'township' | 'village';
-export type PostRole = 'leader' | 'deputy' | 'staff' | 'supervisor' | 'county_leader' | 'secretary';
+/** The domain's kinds and roles (domain/org/types.ts), under the names the db code has used for them. */
+export type UnitKind = OrgUnitKind;
+export type PostRole = OrgRole;
 
 export interface UnitsTable {
   id: string;

@@ -9,15 +9,11 @@
  * - Everybody sees the items they are the 责任人, 审核人 or 交办人 of.
  */
 
-export type OrgUnitKind = 'county' | 'department' | 'township' | 'village';
-export type OrgRole = 'leader' | 'deputy' | 'staff' | 'supervisor' | 'county_leader' | 'secretary';
+import type { OrgRole, OrgTreeUnit } from './types.js';
 
-export interface OrgUnit {
-  id: string;
-  name: string;
-  kind: OrgUnitKind;
-  parentId: string | null;
-}
+export type { OrgRole, OrgUnitKind } from './types.js';
+/** Access needs only a unit's place in the tree (types.ts OrgTreeUnit); a snapshot's OrgUnit fits as well. */
+export type OrgUnit = OrgTreeUnit;
 
 export interface ViewerFacts {
   personId: string;

@@ -1,4 +1,4 @@
-import type { OrgRole, OrgUnitKind } from './snapshot.js';
+import type { OrgRole, OrgUnitKind } from './types.js';
 
 /** 类型 column: what clerks write, including the everyday synonyms (街道 is a township-level unit). */
 export const KIND_BY_LABEL: Readonly<Record<string, OrgUnitKind>> = {

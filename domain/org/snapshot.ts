@@ -3,17 +3,10 @@
  * A snapshot is passed into workflows, so it holds only serialisable data and no Maps.
  */
 
-export type OrgUnitKind = 'county' | 'department' | 'township' | 'village';
-export type OrgRole = 'leader' | 'deputy' | 'staff' | 'supervisor' | 'county_leader' | 'secretary';
+import type { OrgRole, OrgUnit } from './types.js';
 
-export interface OrgUnit {
-  id: string;
-  name: string;
-  kind: OrgUnitKind;
-  parentId: string | null;
-  /** The 分管 domain of a 县直部门 (e.g. '农业农村'); null for other units. */
-  domain: string | null;
-}
+// Declared in types.ts; re-exported because the snapshot is where domain/org/index.ts and its importers find them.
+export { ORG_ROLES, ORG_UNIT_KINDS, type OrgRole, type OrgUnit, type OrgUnitKind } from './types.js';
 
 export interface OrgPerson {
   id: string;
@@ -48,9 +41,6 @@ export interface OrgSnapshot {
   leaderDomains: { personId: string; domain: string }[];
   acting: ActingAssignment[];
 }
-
-export const ORG_ROLES: readonly OrgRole[] = ['leader', 'deputy', 'staff', 'supervisor', 'county_leader', 'secretary'];
-export const ORG_UNIT_KINDS: readonly OrgUnitKind[] = ['county', 'department', 'township', 'village'];
 
 /** Lookup tables over a snapshot, built once per resolution. */
 export interface OrgIndex {
