@@ -11,7 +11,8 @@ import type { Logger } from '../platform/logger.js';
 export interface BotServerDeps {
   db: Kysely<Database>;
   temporal: Client;
-  lark: { encryptKey: string; verificationToken: string };
+  /** Lark's app credentials: the webhook checks bodies are encrypted and signed, with our token and our app id. */
+  lark: { appId: string; encryptKey: string; verificationToken: string };
   logger: Logger;
   clock?: () => Date;
   /** Card routes of other features, by the `kind` their buttons carry. */
@@ -23,10 +24,11 @@ export interface BotServerDeps {
 export const CARD_CALLBACK_PATH = '/lark/card';
 export const EVENT_CALLBACK_PATH = '/lark/event';
 
-/** The bot's HTTP face: Lark card callbacks, Lark events, and a health check. */
+/** The bot's HTTP face (Hono on node:http): Lark card callbacks, Lark events, and a health check. */
 export function createBotServer(deps: BotServerDeps): Server {
   const clock = deps.clock ?? (() => new Date());
-  const common = { ...deps.lark, logger: deps.logger, clock };
+  const { appId, encryptKey, verificationToken } = deps.lark;
+  const common = { appId, encryptKey, verificationToken, logger: deps.logger, clock };
   const onCardAction = createCardRouter(deps, {
     item: createItemCardRoute({ db: deps.db, temporal: deps.temporal, logger: deps.logger, clock }),
     ...deps.cardRoutes,
@@ -46,7 +48,7 @@ export function createBotServer(deps: BotServerDeps): Server {
           handlers: deps.onMessage ? { 'im.message.receive_v1': deps.onMessage } : {},
         }),
       },
-      { method: 'GET', path: '/healthz', handle: async (_req, res) => send(res, 200, { ok: true }) },
+      { method: 'GET', path: '/healthz', handle: async () => send(200, { ok: true }) },
     ],
     deps.logger,
   );

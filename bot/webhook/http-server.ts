@@ -1,115 +1,132 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
 import * as lark from '@larksuiteoapi/node-sdk';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../../platform/logger.js';
 import { checkSignature } from './signature.js';
 
 export interface LarkEndpointOptions {
+  /** Lark's Encrypt Key: bodies are encrypted with it and signed with it. */
   encryptKey: string;
   verificationToken: string;
+  /** Our app's id: an event for another app (header.app_id) is refused. */
+  appId: string;
   /** Handlers keyed by Lark event type, e.g. 'card.action.trigger', 'im.message.receive_v1'. */
   handlers: Record<string, (data: never) => Promise<unknown>>;
   logger: Logger;
   clock: () => Date;
 }
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void>;
+/** A webhook route's handler: the request and its raw body, read once (and capped) by the server. */
+export type RouteHandler = (c: Context, raw: string) => Promise<Response>;
 
 const MAX_BODY_BYTES = 1 << 20;
 
+type Json = Record<string, unknown>;
+
 /**
- * One Lark endpoint (events or card callbacks): answers the URL challenge, refuses anything
- * unsigned, forged, tampered or stale with HTTP 401 before the SDK sees it (the SDK alone
- * would answer 200 with an empty body), then lets the SDK's EventDispatcher decrypt and
- * dispatch to our handlers.
+ * One Lark endpoint (events or card callbacks). The signature is checked on the raw bytes first; then the body must
+ * be a JSON object, encrypted with our key; the URL challenge (which Lark sends unsigned) is answered when its
+ * verification token is ours; anything else must be signed, fresh, carry our verification token and our app id.
+ * Every refusal is a 4xx before the SDK sees the body (the SDK alone would answer 200 with an empty body, and
+ * checks neither token nor app id); only then does the SDK's EventDispatcher decrypt and dispatch.
  */
 export function larkEndpoint(options: LarkEndpointOptions): RouteHandler {
-  const { encryptKey, verificationToken, logger } = options;
+  const { encryptKey, verificationToken, appId, logger } = options;
   const dispatcher = new lark.EventDispatcher({ encryptKey, verificationToken, loggerLevel: lark.LoggerLevel.error });
   dispatcher.register(options.handlers as never);
 
-  return async (req, res, raw) => {
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(raw) as Record<string, unknown>;
-    } catch {
-      return send(res, 400, { code: 400, msg: 'body is not JSON' });
-    }
-    const plain = tryDecrypt(body, encryptKey);
-    if (!plain) return send(res, 401, { code: 401, msg: 'cannot decrypt body' });
-    // Lark sends the URL challenge unsigned; the verification token inside is what proves it.
-    if (plain.type === 'url_verification') {
-      if (plain.token !== verificationToken) return send(res, 401, { code: 401, msg: 'verification token mismatch' });
-      return send(res, 200, { challenge: plain.challenge });
-    }
-    const check = checkSignature(
+  return async (c, raw) => {
+    const refuse = (status: 400 | 401 | 403, msg: string) => {
+      logger.warn('refused webhook request', { path: c.req.path, status, reason: msg });
+      return send(status, { code: status, msg });
+    };
+    const signature = checkSignature(
       {
-        timestamp: header(req, 'x-lark-request-timestamp'),
-        nonce: header(req, 'x-lark-request-nonce'),
-        signature: header(req, 'x-lark-signature'),
+        timestamp: c.req.header('x-lark-request-timestamp'),
+        nonce: c.req.header('x-lark-request-nonce'),
+        signature: c.req.header('x-lark-signature'),
       },
       raw,
       encryptKey,
       options.clock().getTime(),
     );
-    if (!check.ok) {
-      logger.warn('refused unsigned or forged callback', { path: req.url, reason: check.reason });
-      return send(res, 401, { code: 401, msg: check.reason });
+    const body = parseObject(raw);
+    if (!body) return refuse(400, 'body is not a JSON object');
+    // With an Encrypt Key, Lark encrypts every body; a plaintext one was not sent by Lark, whatever it claims.
+    if (encryptKey && typeof body.encrypt !== 'string') return refuse(400, 'body is not encrypted');
+    const plain = typeof body.encrypt === 'string' ? decryptObject(body.encrypt, encryptKey) : body;
+    if (!plain) return refuse(401, 'cannot decrypt body');
+    if (plain.type === 'url_verification') {
+      if (plain.token !== verificationToken) return refuse(401, 'verification token mismatch');
+      return send(200, { challenge: plain.challenge });
     }
-    const result = await dispatcher.invoke(Object.assign(Object.create({ headers: req.headers }), body));
-    if (result === undefined) return send(res, 401, { code: 401, msg: 'verification failed' });
-    return send(res, 200, typeof result === 'string' ? {} : result);
+    if (!signature.ok) return refuse(401, signature.reason);
+    const header = isObject(plain.header) ? plain.header : undefined;
+    if (!header) return refuse(400, 'not a schema 2.0 envelope');
+    if (header.token !== verificationToken) return refuse(401, 'verification token mismatch');
+    if (header.app_id !== appId) return refuse(403, 'event is for another app');
+    const result = await dispatcher.invoke(Object.assign(Object.create({ headers: headersOf(c) }), body));
+    if (result === undefined) return refuse(401, 'verification failed');
+    return send(200, typeof result === 'string' ? {} : result);
   };
 }
 
-function tryDecrypt(body: Record<string, unknown>, encryptKey: string): Record<string, unknown> | undefined {
-  if (typeof body.encrypt !== 'string') return body;
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parseObject(text: string): Json | undefined {
   try {
-    return JSON.parse(new lark.AESCipher(encryptKey).decrypt(body.encrypt)) as Record<string, unknown>;
+    const v: unknown = JSON.parse(text);
+    return isObject(v) ? v : undefined;
   } catch {
     return undefined;
   }
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-export async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+function decryptObject(encrypted: string, encryptKey: string): Json | undefined {
+  try {
+    return parseObject(new lark.AESCipher(encryptKey).decrypt(encrypted));
+  } catch {
+    return undefined;
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The SDK reads the X-Lark headers from a node-style lowercase record. */
+function headersOf(c: Context): Record<string, string> {
+  const out: Record<string, string> = {};
+  c.req.raw.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
+export function send(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 export interface Route {
-  method: string;
+  method: 'GET' | 'POST';
   path: string;
   handle: RouteHandler;
 }
 
-/** A plain node:http server over exact-match routes; everything else is 404. */
+/** The webhook server on Hono: exact-path routes, each body read once under a 1 MiB cap; everything else is 404. */
 export function createHttpServer(routes: Route[], logger: Logger): Server {
-  return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.method === req.method && r.path === path);
-    if (!route) return send(res, 404, { code: 404, msg: 'not found' });
-    readBody(req)
-      .then((body) =>
-        body === undefined ? send(res, 413, { code: 413, msg: 'body too large' }) : route.handle(req, res, body),
-      )
-      .catch((err: unknown) => {
-        logger.error('request failed', { path, error: String(err) });
-        if (!res.headersSent) send(res, 500, { code: 500, msg: 'internal error' });
-      });
+  const app = new Hono();
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => send(413, { code: 413, msg: 'body too large' }) });
+  for (const route of routes) {
+    app.on(route.method, route.path, limit, async (c) => route.handle(c, await c.req.text()));
+  }
+  app.notFound(() => send(404, { code: 404, msg: 'not found' }));
+  app.onError((err, c) => {
+    logger.error('request failed', { path: c.req.path, err });
+    return send(500, { code: 500, msg: 'internal error' });
   });
+  return createAdaptorServer({ fetch: app.fetch }) as Server;
 }
