@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { type FindingInput, parseSeverity } from '../../domain/crosscheck/index.js';
+import { cellText, headerColumns, loadWorkbook, readTable, type TableRow } from '../shared/workbook.js';
 
 /** The columns of a findings upload; any other columns (e.g. 被检单位, 检查人) are ignored. */
 export const FINDING_COLUMNS = {
@@ -19,21 +19,12 @@ export type ParsedWorkbook = { ok: true; findings: FindingInput[]; errors: strin
  * not ok; otherwise readable rows and the problems of unreadable ones come back together.
  */
 export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, errors: ['文件不是有效的 Excel（.xlsx）文件'] };
-  }
-  const sheet = workbook.worksheets[0];
+  const loaded = await loadWorkbook(file);
+  if (!loaded.ok) return { ok: false, errors: [loaded.error] };
+  const sheet = loaded.workbook.worksheets[0];
   if (!sheet) return { ok: false, errors: ['Excel 文件中没有工作表'] };
-  const headers = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) =>
-    headers.set(
-      cellText(cell.value).replace(/\s|\(|\)/g, (c) => paren(c)),
-      col,
-    ),
-  );
+  const table = readTable(sheet);
+  const headers = headerColumns(table.header, (h) => h.replace(/\s|\(|\)/g, (c) => paren(c)));
   const missing = [FINDING_COLUMNS.line, FINDING_COLUMNS.problem, FINDING_COLUMNS.severity].filter(
     (h) => !headers.has(h),
   );
@@ -41,20 +32,20 @@ export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkboo
 
   const errors: string[] = [];
   const findings: FindingInput[] = [];
-  const col = (row: ExcelJS.Row, header: string) => {
+  const col = (row: TableRow, header: string) => {
     const c = headers.get(header);
-    return c === undefined ? '' : cellText(row.getCell(c).value);
+    return c === undefined ? '' : cellText(row.values[c - 1] ?? null).trim();
   };
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
+  for (const row of table.rows) {
+    const n = row.row;
     const values = Object.values(FINDING_COLUMNS).map((h) => col(row, h));
-    if (values.every((v) => v === '')) return;
+    if (values.every((v) => v === '')) continue;
     const severityText = col(row, FINDING_COLUMNS.severity);
     const severity = parseSeverity(severityText);
     const days = col(row, FINDING_COLUMNS.workdays);
     if (!severity) errors.push(`第 ${n} 行：严重程度须为 一般、较重 或 严重（收到“${severityText}”）`);
     if (days !== '' && !/^\d+$/.test(days)) errors.push(`第 ${n} 行：整改时限须为整数（工作日），收到“${days}”`);
-    if (!severity || (days !== '' && !/^\d+$/.test(days))) return;
+    if (!severity || (days !== '' && !/^\d+$/.test(days))) continue;
     findings.push({
       lineId: col(row, FINDING_COLUMNS.line),
       problem: col(row, FINDING_COLUMNS.problem),
@@ -62,7 +53,7 @@ export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkboo
       ...(days === '' ? {} : { workdays: Number(days) }),
       row: n,
     });
-  });
+  }
   if (findings.length === 0 && errors.length === 0) return { ok: false, errors: ['文件中没有问题记录'] };
   return { ok: true, findings, errors };
 }
@@ -70,17 +61,4 @@ export async function parseFindingsWorkbook(file: Buffer): Promise<ParsedWorkboo
 /** People type either bracket; the header is matched with full-width ones. */
 function paren(c: string): string {
   return c === '(' ? '（' : c === ')' ? '）' : '';
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) {
-    return (v as { richText: { text: string }[] }).richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  }
-  if (typeof v === 'object' && 'result' in v) return cellText((v as { result: unknown }).result);
-  if (typeof v === 'object' && 'text' in v) return cellText((v as { text: unknown }).text);
-  return String(v).trim();
 }

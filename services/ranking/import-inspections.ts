@@ -1,9 +1,17 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { listVillages } from '../../db/ranking/inputs.js';
 import { type InspectionRecord, recordInspections } from '../../db/ranking/inspections.js';
 import type { Database } from '../../db/schema.js';
 import { checkInspection, type DimensionRule, parseScore, splitProblems } from '../../domain/ranking/index.js';
+import {
+  type Cell,
+  headerColumns,
+  imagesByCell,
+  loadWorkbook,
+  readTable,
+  cellText as sharedCellText,
+  type TableRow,
+} from '../shared/workbook.js';
 import { resolveRules } from './compute.js';
 
 export type ImportResult =
@@ -25,32 +33,28 @@ export async function importInspections(
   meta: { by: string; at: string },
 ): Promise<ImportResult> {
   const rules = await resolveRules(db);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    return { ok: false, errors: ['文件不是有效的 Excel（.xlsx）文件'] };
-  }
-  const sheet = workbook.worksheets[0];
+  const loaded = await loadWorkbook(file);
+  if (!loaded.ok) return { ok: false, errors: [loaded.error] };
+  const sheet = loaded.workbook.worksheets[0];
   if (!sheet) return { ok: false, errors: ['Excel 文件中没有工作表'] };
-  const headers = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => headers.set(cellText(cell.value), col));
+  const table = readTable(sheet);
+  const headers = headerColumns(table.header);
   const wanted = [...Object.values(COL), ...rules.dimensions.map((d) => d.label)];
   const missing = wanted.filter((h) => !headers.has(h));
   if (missing.length) return { ok: false, errors: [`第 1 行缺少列：${missing.join('、')}`] };
 
   const villages = await listVillages(db);
   const people = await db.selectFrom('people').select(['id', 'name']).execute();
-  const photos = photosByCell(workbook, sheet);
+  const photos = imagesByCell(loaded.workbook, sheet);
   const errors: string[] = [];
   const records: InspectionRecord[] = [];
   const seen = new Set<string>();
-  const at = (row: ExcelJS.Row, header: string) => row.getCell(headers.get(header)!).value;
+  const at = (row: TableRow, header: string) => row.values[headers.get(header)! - 1] ?? null;
 
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
+  for (const row of table.rows) {
+    const n = row.row;
     const villageText = cellText(at(row, COL.village));
-    if (!villageText) return;
+    if (!villageText) continue;
     const village = villages.filter(
       (v) => v.id === villageText || v.name === villageText || v.name.endsWith(villageText),
     );
@@ -65,7 +69,7 @@ export async function importInspections(
       errors.push(
         `第 ${n} 行：${who.length ? '检查人重名，请填写人员编号' : '找不到检查人'}“${cellText(at(row, COL.inspector))}”`,
       );
-    if (village.length !== 1 || who.length !== 1) return;
+    if (village.length !== 1 || who.length !== 1) continue;
     const key = `${month}|${village[0]!.id}`;
     if (seen.has(key)) errors.push(`第 ${n} 行：${village[0]!.name} ${month} 在本文件中重复`);
     seen.add(key);
@@ -75,8 +79,8 @@ export async function importInspections(
         month,
         villageId: village[0]!.id,
         dimension: d.key,
-        score: at(row, d.label) as unknown,
-        problems: problemsCol ? splitProblems(cellText(row.getCell(problemsCol).value)) : [],
+        score: at(row, d.label),
+        problems: problemsCol ? splitProblems(cellText(row.values[problemsCol - 1] ?? null)) : [],
         inspectedOn: date,
       };
       const problem = checkInspection(
@@ -97,7 +101,7 @@ export async function importInspections(
         ...(pics.length ? { photos: pics } : {}),
       });
     }
-  });
+  }
   if (errors.length) return { ok: false, errors };
   if (records.length === 0) return { ok: false, errors: ['文件中没有检查数据'] };
   await recordInspections(db, records, { source: 'excel', by: meta.by, at: meta.at });
@@ -109,39 +113,19 @@ export async function importInspections(
   };
 }
 
-/** Images anchored in the sheet, by 'row:column' of their top-left cell (1-based, as exceljs rows and cells). */
-function photosByCell(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) {
-  const out = new Map<string, { contentType: string; bytes: Buffer }[]>();
-  for (const img of sheet.getImages()) {
-    const media = workbook.getImage(Number(img.imageId));
-    if (!media?.buffer) continue;
-    const key = `${Math.floor(img.range.tl.nativeRow) + 1}:${Math.floor(img.range.tl.nativeCol) + 1}`;
-    const type = media.extension === 'png' ? 'image/png' : media.extension === 'gif' ? 'image/gif' : 'image/jpeg';
-    out.set(key, [...(out.get(key) ?? []), { contentType: type, bytes: Buffer.from(media.buffer as ArrayBuffer) }]);
-  }
-  return out;
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v)
-    return (v as { richText: { text: string }[] }).richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'result' in v) return cellText((v as { result: unknown }).result);
-  return String(v).trim();
+/** Trimmed, as people's spaces around a name or a score mean nothing. */
+function cellText(v: Cell): string {
+  return sharedCellText(v).trim();
 }
 
 /** Excel keeps dates as dates; people also type '2024-06' or '2024年6月'. */
-function monthText(v: unknown): string {
+function monthText(v: Cell): string {
   const t = cellText(v);
   const m = /^(\d{4})\s*[-年/.]\s*(\d{1,2})/.exec(t);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : t;
 }
 
-function dateText(v: unknown): string {
+function dateText(v: Cell): string {
   const t = cellText(v);
   const m = /^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(t);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : t;
