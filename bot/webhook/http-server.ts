@@ -56,8 +56,10 @@ export function larkEndpoint(options: LarkEndpointOptions): RouteHandler {
     if (!body) return refuse(400, 'body is not a JSON object');
     // With an Encrypt Key, Lark encrypts every body; a plaintext one was not sent by Lark, whatever it claims.
     if (encryptKey && typeof body.encrypt !== 'string') return refuse(400, 'body is not encrypted');
-    const plain = typeof body.encrypt === 'string' ? decryptObject(body.encrypt, encryptKey) : body;
-    if (!plain) return refuse(401, 'cannot decrypt body');
+    const decrypted = typeof body.encrypt === 'string' ? decrypt(body.encrypt, encryptKey) : body;
+    if (decrypted === undefined) return refuse(401, 'cannot decrypt body');
+    const plain = typeof decrypted === 'string' ? parseObject(decrypted) : decrypted;
+    if (!plain) return refuse(400, 'encrypted body is not a JSON object');
     if (plain.type === 'url_verification') {
       if (plain.token !== verificationToken) return refuse(401, 'verification token mismatch');
       return send(200, { challenge: plain.challenge });
@@ -86,9 +88,10 @@ function parseObject(text: string): Json | undefined {
   }
 }
 
-function decryptObject(encrypted: string, encryptKey: string): Json | undefined {
+/** The plaintext, or undefined when it was not encrypted with our key. */
+function decrypt(encrypted: string, encryptKey: string): string | undefined {
   try {
-    return parseObject(new lark.AESCipher(encryptKey).decrypt(encrypted));
+    return new lark.AESCipher(encryptKey).decrypt(encrypted);
   } catch {
     return undefined;
   }
