@@ -1,5 +1,6 @@
 import { checkCard, namedComponentTags } from './cards.js';
 import { newEventId, randomHex } from './ids.js';
+import type { LongConnectionHub } from './longconn/hub.js';
 import type { PostOutcome } from './post.js';
 import { applyCard, checkReplacement } from './routes/message-updates.js';
 import type { Store, StoredMessage } from './store.js';
@@ -16,6 +17,8 @@ interface SentCallback {
   headers: Record<string, string>;
   eventId: string;
   messageId: string;
+  /** Set when the app receives callbacks over the long connection: the plaintext envelope to push. */
+  envelope?: { header: { event_id: string; event_type: string } };
 }
 
 /**
@@ -29,11 +32,18 @@ export class CardCallbacks {
   constructor(
     readonly store: Store,
     readonly transport: Transport,
+    readonly longConnection?: LongConnectionHub,
   ) {}
 
   async click(p: SimClickParams): Promise<SimClickResult> {
     const msg = this.#clickable(p.messageId, p.operatorOpenId);
     const envelope = this.#envelope(msg, p);
+    if (this.longConnection?.active) {
+      // Long connection: plaintext, no callback URL needed; the ACK carries the answer.
+      const eventId = envelope.header.event_id;
+      this.#last = { url: '', body: '', headers: {}, eventId, messageId: msg.messageId, envelope };
+      return this.#deliver(this.#last);
+    }
     const sealed = this.transport.seal(envelope);
     const eventId = envelope.header.event_id;
     const url = this.store.app.cardCallbackUrl;
@@ -49,7 +59,10 @@ export class CardCallbacks {
   }
 
   async #deliver(sent: SentCallback): Promise<SimClickResult> {
-    const outcome = await this.transport.post(sent.url, sent.body, sent.headers);
+    const outcome =
+      sent.envelope && this.longConnection
+        ? await this.longConnection.request(sent.envelope, this.transport.timeoutMs)
+        : await this.transport.post(sent.url, sent.body, sent.headers);
     const msg = this.store.messages.get(sent.messageId);
     return this.#apply(msg, outcome, sent.eventId);
   }

@@ -1,5 +1,7 @@
 import { encrypt } from './crypto.js';
 import { newEventId, randomHex } from './ids.js';
+import type { LongConnectionHub } from './longconn/hub.js';
+import type { SimLongConnectionAttempt } from './longconn/types.js';
 import type { SimUser, Store, StoredMessage } from './store.js';
 import type { Transport } from './transport.js';
 import type {
@@ -25,6 +27,7 @@ export class EventPusher {
     readonly store: Store,
     readonly transport: Transport,
     readonly retryDelaysMs: number[],
+    readonly longConnection?: LongConnectionHub,
   ) {}
 
   duplicateNextEvent(): void {
@@ -79,9 +82,10 @@ export class EventPusher {
       },
       event,
     };
-    const sealed = this.transport.seal(envelope);
     const delivery: SimEventDelivery = { eventId, eventType, delivered: false, attempts: [] };
     this.store.eventLog.push(delivery);
+    if (this.longConnection?.active) return this.#pushOverLongConnection(this.longConnection, envelope, delivery);
+    const sealed = this.transport.seal(envelope);
     for (let i = 0; !this.transport.closed; i += 1) {
       const attempt = await this.#attempt(sealed, false);
       delivery.attempts.push(attempt);
@@ -96,6 +100,24 @@ export class EventPusher {
     if (delivery.delivered && this.#duplicateNext && !this.transport.closed) {
       this.#duplicateNext = false;
       delivery.attempts.push(await this.#attempt(sealed, true));
+    }
+    return { ...delivery, attempts: [...delivery.attempts] };
+  }
+
+  /** Plaintext over the long connection; the hub re-pushes until a 200 ACK, the same event_id every time. */
+  async #pushOverLongConnection(
+    hub: LongConnectionHub,
+    envelope: { header: { event_id: string; event_type: string } },
+    delivery: SimEventDelivery,
+  ): Promise<SimEventDelivery> {
+    const first = hub.push(envelope);
+    delivery.delivered = await first.done;
+    delivery.attempts.push(...first.record.attempts.map((a) => eventAttempt(a, false)));
+    if (delivery.delivered && this.#duplicateNext && !this.transport.closed) {
+      this.#duplicateNext = false;
+      const again = hub.push(envelope);
+      await again.done;
+      delivery.attempts.push(...again.record.attempts.map((a) => eventAttempt(a, true)));
     }
     return { ...delivery, attempts: [...delivery.attempts] };
   }
@@ -168,4 +190,10 @@ export class EventPusher {
       elapsedMs: outcome.elapsedMs,
     };
   }
+}
+
+function eventAttempt(a: SimLongConnectionAttempt, duplicate: boolean): SimEventAttempt {
+  const base = { at: a.at, elapsedMs: a.elapsedMs, duplicate };
+  if (a.outcome === 'ack') return { ...base, status: a.code ?? 0 };
+  return { ...base, status: 0, error: a.outcome === 'timeout' ? 'timeout' : 'connection' };
 }

@@ -1,6 +1,7 @@
 import type { CardCallbacks } from './callbacks.js';
 import type { EventPusher } from './events.js';
 import type { Faults } from './faults.js';
+import type { SimLongConnection } from './longconn/types.js';
 import { publicMessage, type Store } from './store.js';
 import type { Transport } from './transport.js';
 import type { LarkSim } from './types.js';
@@ -13,6 +14,7 @@ export interface SimParts {
   cards: CardCallbacks;
   events: EventPusher;
   faults: Faults;
+  longConnection: SimLongConnection;
   closeServer(): Promise<void>;
 }
 
@@ -81,5 +83,6 @@ export function createFacade(p: SimParts): LarkSim {
       store.quota[kind] = remaining;
     },
     p2pChatId: (openId) => store.p2pChatId(openId),
+    longConnection: p.longConnection,
   };
 }

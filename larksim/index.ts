@@ -1,4 +1,12 @@
 export { decrypt, encrypt, type SignedHeaders, sealEnvelope, sign } from './crypto.js';
+export { decodeFrame, encodeFrame, type Frame } from './longconn/frame.js';
+export type {
+  SimLongConnection,
+  SimLongConnectionAttempt,
+  SimLongConnectionClient,
+  SimLongConnectionOptions,
+  SimLongConnectionPush,
+} from './longconn/types.js';
 export { startLarkSim } from './server.js';
 export type {
   LarkSim,

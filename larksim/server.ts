@@ -18,6 +18,8 @@ import {
   send,
 } from './http.js';
 import { stableHex } from './ids.js';
+import { LongConnectionHub } from './longconn/hub.js';
+import { registerLongConnectionRoutes } from './longconn/routes.js';
 import { RateLimiter } from './rate-limit.js';
 import { authenticate, registerAuthRoutes } from './routes/auth.js';
 import { registerChatRoutes } from './routes/chats.js';
@@ -49,8 +51,15 @@ export async function startLarkSim(options: LarkSimOptions): Promise<LarkSim> {
   store.upsertUsers(options.users ?? []);
 
   const transport = new Transport(store, options.callbackTimeoutMs ?? 3000);
-  const cards = new CardCallbacks(store, transport);
-  const events = new EventPusher(store, transport, options.eventRetryDelaysMs ?? [200, 1000]);
+  const longConnection = new LongConnectionHub({
+    ...options.longConnection,
+    appId: store.app.appId,
+    appSecret: store.app.appSecret,
+    ackTimeoutMs: options.callbackTimeoutMs ?? 3000,
+    retryDelaysMs: options.eventRetryDelaysMs ?? [200, 1000],
+  });
+  const cards = new CardCallbacks(store, transport, longConnection);
+  const events = new EventPusher(store, transport, options.eventRetryDelaysMs ?? [200, 1000], longConnection);
   const limiter = new RateLimiter(store);
   const faults = new Faults();
 
@@ -63,6 +72,7 @@ export async function startLarkSim(options: LarkSimOptions): Promise<LarkSim> {
   registerChatRoutes(router, store);
   registerContactRoutes(router, store);
   registerOAuthRoutes(router, store);
+  registerLongConnectionRoutes(router, longConnection);
   registerControlRoutes(router, store, {
     click: (p) => cards.click(p),
     sendText: (p) => events.sendText(p),
@@ -135,6 +145,7 @@ export async function startLarkSim(options: LarkSimOptions): Promise<LarkSim> {
       if (!res.headersSent) send(res, internalError(e));
     });
   });
+  server.on('upgrade', (req, socket, head) => longConnection.upgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -142,10 +153,20 @@ export async function startLarkSim(options: LarkSimOptions): Promise<LarkSim> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const closeServer = async (): Promise<void> => {
+    longConnection.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return createFacade({ url: `http://${host}:${address.port}`, store, transport, cards, events, faults, closeServer });
+  return createFacade({
+    url: `http://${host}:${address.port}`,
+    store,
+    transport,
+    cards,
+    events,
+    faults,
+    longConnection: longConnection.facade(),
+    closeServer,
+  });
 }
 
 function internalError(e: unknown): Reply {

@@ -1,4 +1,5 @@
 import type { SignedHeaders } from './crypto.js';
+import type { SimLongConnection, SimLongConnectionOptions } from './longconn/types.js';
 
 /** Public types of the Lark Open Platform simulator. The lead's code is written against these names. */
 
@@ -65,6 +66,8 @@ export interface LarkSimOptions {
    * expiry). Default Date.now. Tests pass a movable clock to cross day-sized windows instantly.
    */
   now?: () => number;
+  /** The long connection's ClientConfig (small by default, so tests reconnect fast) and frame size. */
+  longConnection?: SimLongConnectionOptions;
 }
 
 /** One request to `/open-apis/...` as the simulator answered it. */
@@ -271,4 +274,6 @@ export interface LarkSim {
   setQuota(kind: 'sms' | 'phone', remaining: number): void;
   /** The p2p chat id between a user and the bot. */
   p2pChatId(openId: string): string;
+  /** The SDK's long connection (WSClient): connections, pushes, and a control to drop them. */
+  longConnection: SimLongConnection;
 }
