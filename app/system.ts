@@ -6,7 +6,9 @@ import { createChatReplier } from '../bot/chat/reply.js';
 import { type ChatCommand, createChatRouter } from '../bot/chat/router.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
-import type { CardRoute } from '../bot/webhook/card-router.js';
+import { type LongConnection, startLongConnection } from '../bot/longconn/receiver.js';
+import { createItemCardRoute } from '../bot/webhook/card-action.js';
+import { type CardRoute, createCardRouter } from '../bot/webhook/card-router.js';
 import { type RunningDashboard, startDashboard } from '../dashboard/start.js';
 import { createCalendarCache } from '../db/calendar/calendar-cache.js';
 import type { Database } from '../db/schema.js';
@@ -19,7 +21,15 @@ import { createWorker } from './worker.js';
 export interface SystemOptions {
   db: Kysely<Database>;
   temporal: { address: string; namespace: string; taskQueue: string; workflowBundlePath?: string };
-  lark: { appId: string; appSecret: string; encryptKey: string; verificationToken: string; domain: string };
+  lark: {
+    appId: string;
+    appSecret: string;
+    encryptKey: string;
+    verificationToken: string;
+    domain: string;
+    /** 'ws': events and card callbacks also arrive over the SDK's long connection. Default 'webhook'. */
+    eventMode?: 'webhook' | 'ws';
+  };
   http: { host: string; botPort: number };
   logger: Logger;
   clock?: () => Date;
@@ -85,7 +95,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     logger,
     clock,
   });
-  const cardRoutes = collectCardRoutes(botDeps);
+  // Items' route is built here (it overrides the bot server's own) so that the webhook and the long connection
+  // dispatch to the very same handler functions.
+  const cardRoutes: Record<string, CardRoute> = {
+    item: createItemCardRoute({ db, temporal: client, logger, clock }),
+    ...collectCardRoutes(botDeps),
+  };
   const server: Server = createBotServer({
     db,
     temporal: client,
@@ -96,6 +111,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     cardRoutes,
   });
   const botPort = await listen(server, options.http.botPort, options.http.host);
+  const longConnection: LongConnection | undefined =
+    options.lark.eventMode === 'ws'
+      ? startLongConnection({
+          appId: options.lark.appId,
+          appSecret: options.lark.appSecret,
+          domain: options.lark.domain,
+          handlers: {
+            'card.action.trigger': createCardRouter({ db, logger }, cardRoutes),
+            'im.message.receive_v1': onMessage,
+          },
+          logger: logger.child({ component: 'long-connection' }),
+        })
+      : undefined;
   if (options.dashboard) {
     dashboard = await startDashboard({
       db,
@@ -123,6 +151,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     worker,
     stopWorker,
     async stop() {
+      longConnection?.close();
       // Close idle keep-alive connections now; server.close() alone waits for them to time out.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -25,6 +25,11 @@ export interface Config {
     readonly verificationToken: string;
     /** SDK domain; for the simulator it is filled in once the simulator listens. */
     readonly domain: string | undefined;
+    /**
+     * LARK_EVENT_MODE: how events and card callbacks arrive. 'ws' (the SDK's long connection, no public URL needed)
+     * is the default for real Lark without DUBAN_PUBLIC_URL; 'webhook' with one, and for the embedded simulator.
+     */
+    readonly eventMode: 'webhook' | 'ws';
   };
   readonly http: {
     readonly host: string;
@@ -60,10 +65,17 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {}): Config {
   const e: Env = { ...env, ...overrides };
   const simulated = !e.LARK_APP_ID;
+  const eventMode = oneOf(
+    e,
+    'LARK_EVENT_MODE',
+    ['webhook', 'ws'] as const,
+    simulated || e.DUBAN_PUBLIC_URL ? 'webhook' : 'ws',
+  );
   const lark = simulated
-    ? { simulated, ...SIMULATOR_APP, domain: e.LARK_DOMAIN || undefined }
+    ? { simulated, ...SIMULATOR_APP, domain: e.LARK_DOMAIN || undefined, eventMode }
     : {
         simulated,
+        eventMode,
         appId: required(e, 'LARK_APP_ID'),
         appSecret: required(e, 'LARK_APP_SECRET'),
         encryptKey: required(e, 'LARK_ENCRYPT_KEY'),
