@@ -26,7 +26,12 @@ export async function runProcess(config: Config, role: 'worker' | 'server'): Pro
   const system = await startSystem({
     db: database.db,
     temporal: { address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
-    lark: { ...config.lark, domain: config.lark.domain },
+    // Only the web role takes events: a worker holding a long connection would spend one of Lark's 50 per app.
+    lark: {
+      ...config.lark,
+      domain: config.lark.domain,
+      eventMode: role === 'server' ? config.lark.eventMode : 'webhook',
+    },
     http: { host: config.http.host, botPort: role === 'server' ? config.http.botPort : 0 },
     logger,
     runWorker: role === 'worker',
