@@ -1,7 +1,5 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { Kysely } from 'kysely';
-import type { LarkMessenger } from '../../bot/lark/messenger.js';
 import { renderLoanCard } from '../../bot/loans/card-context.js';
 import { loanReminderText } from '../../bot/loans/loan-card.js';
 import { activePolicy, type StoredPolicy } from '../../db/escalation/policies.js';
@@ -10,19 +8,13 @@ import { loanCardRef } from '../../db/ledgers/ledger-cards.js';
 import { financeOfficer, postsOn } from '../../db/ledgers/ledger-org.js';
 import { recordLoanEvent } from '../../db/loans/loans.js';
 import { findUnit } from '../../db/org/org.js';
-import type { Database } from '../../db/schema.js';
 import type { LoanEvent, LoanState } from '../../domain/loans/index.js';
-import { localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
-import type { Logger } from '../../platform/logger.js';
+import { localDate } from '../../domain/shanghai-time.js';
 import { itemUpdates } from '../../workflows/items/messages.js';
+import { type LedgerActivityDeps, writtenAt } from '../ledgers/ledger-activity-deps.js';
 import { createLedgerDelivery, type LedgerReach } from '../ledgers/ledger-delivery.js';
 
-export interface LoanActivityDeps {
-  db: Kysely<Database>;
-  lark: LarkMessenger;
-  logger: Logger;
-  clock: () => Date;
-}
+export type LoanActivityDeps = LedgerActivityDeps;
 
 export type OverdueItemFactsResult =
   | { ok: true; officerId: string; villageName: string; policy: StoredPolicy }
@@ -49,7 +41,7 @@ export function createLoanActivities(deps: LoanActivityDeps): LoanActivities {
 
   return {
     async recordLoanEvent(input: { state: LoanState; event: LoanEvent }): Promise<void> {
-      await recordLoanEvent(db, input.state, input.event, toShanghaiIso(deps.clock().getTime()));
+      await recordLoanEvent(db, input.state, input.event, writtenAt(deps));
     },
 
     /** The loan card to the cadre (the first time), and the reminder under it. */

@@ -1,23 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { LarkMessenger } from '../../bot/lark/messenger.js';
 import { renderProjectCard } from '../../bot/projects/card-context.js';
 import { projectReminderText } from '../../bot/projects/project-card.js';
 import { activePolicy, type StoredPolicy } from '../../db/escalation/policies.js';
 import { projectCardRef } from '../../db/ledgers/ledger-cards.js';
 import { postsOn, supervisorsOf, unitsByIds } from '../../db/ledgers/ledger-org.js';
 import { recordProjectEvent } from '../../db/projects/projects.js';
-import type { Database } from '../../db/schema.js';
 import type { ProjectEvent, ProjectState } from '../../domain/projects/index.js';
-import { localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
-import type { Logger } from '../../platform/logger.js';
+import { localDate } from '../../domain/shanghai-time.js';
+import { type LedgerActivityDeps, writtenAt } from '../ledgers/ledger-activity-deps.js';
 import { createLedgerDelivery, type LedgerReach } from '../ledgers/ledger-delivery.js';
 
-export interface ProjectActivityDeps {
-  db: Kysely<Database>;
-  lark: LarkMessenger;
-  logger: Logger;
-  clock: () => Date;
-}
+export type ProjectActivityDeps = LedgerActivityDeps;
 
 export type AdjustmentFactsResult =
   | { ok: true; issuerId: string; reviewerId: string; domain: string; unitName: string; policy: StoredPolicy }
@@ -53,7 +45,7 @@ export function createProjectActivities(deps: ProjectActivityDeps): ProjectActiv
 
   return {
     async recordProjectEvent(input) {
-      await recordProjectEvent(db, input.state, input.event, toShanghaiIso(deps.clock().getTime()));
+      await recordProjectEvent(db, input.state, input.event, writtenAt(deps));
     },
 
     /** The period's report card to the unit's reporter. */

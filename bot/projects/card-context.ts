@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { findPeople } from '../../db/org/org.js';
 import type { Database } from '../../db/schema.js';
 import type { ProjectState } from '../../domain/projects/index.js';
 import type { Card } from '../cards/elements.js';
+import { ledgerCardNames } from '../ledgers/card-names.js';
 import { projectCard } from './project-card.js';
 
 /**
@@ -17,11 +17,7 @@ export async function renderProjectCard(
 ): Promise<Card> {
   const { project } = state;
   const ids = [project.reporterId, ...state.reports.map((r) => r.by)];
-  const [people, units] = await Promise.all([
-    findPeople(db, [...new Set(ids)]),
-    db.selectFrom('units').select(['id', 'name']).where('id', 'in', [project.unitId, project.townshipId]).execute(),
-  ]);
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+  const { names, unitName } = await ledgerCardNames(db, ids, [project.unitId, project.townshipId]);
   const report = state.reports.find((r) => r.period === period);
   return projectCard({
     state,
@@ -29,6 +25,6 @@ export async function renderProjectCard(
     unitName: unitName(project.unitId),
     townshipName: unitName(project.townshipId),
     plannedPercent: report?.plannedPercent ?? plannedPercent ?? 0,
-    names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+    names,
   });
 }

@@ -8,10 +8,20 @@ import {
   type LoanFigureInput,
   type LoanState,
 } from '../../domain/loans/index.js';
-import { toShanghaiIso } from '../../domain/shanghai-time.js';
+import {
+  existingLedgerIds,
+  findLedgerState,
+  insertLedgerEntity,
+  type LedgerEntity,
+  ledgerStates,
+  listLedgerEvents,
+  recordLedgerTransition,
+} from '../ledgers/ledger-repository.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
+
+const LOANS: LedgerEntity = { table: 'loans', events: 'loan_events', key: 'loan_id' };
 
 function loanColumns(state: LoanState) {
   return {
@@ -27,14 +37,7 @@ function loanColumns(state: LoanState) {
     status: state.status,
     overdue_item_id: state.overdueItemId ?? null,
     closed_on: state.closedOn ?? null,
-    state: JSON.stringify(state),
-    version: state.seq,
   };
-}
-
-function eventRow(event: LoanEvent) {
-  const { seq, type, actorId, at, ...payload } = event;
-  return { seq, type, actor_id: actorId, at, payload: JSON.stringify(payload) };
 }
 
 /** The import, all or nothing: every loan with its 'imported' audit event, and the year's target if given. */
@@ -48,14 +51,7 @@ export async function insertImportedLoans(
     for (const l of loans) {
       const event: LoanEvent = { type: 'imported', ...l, seq: 1, actorId: meta.by, at: meta.at };
       const state = initialLoanState(event);
-      await trx
-        .insertInto('loans')
-        .values({ id: l.loan.id, ...loanColumns(state), created_at: meta.at, updated_at: meta.at })
-        .execute();
-      await trx
-        .insertInto('loan_events')
-        .values({ loan_id: l.loan.id, ...eventRow(event) })
-        .execute();
+      await insertLedgerEntity(trx, LOANS, { id: l.loan.id, columns: loanColumns(state), state, event, at: meta.at });
       states.push(state);
     }
     if (meta.target) {
@@ -76,49 +72,25 @@ export async function insertImportedLoans(
  */
 export async function recordLoanEvent(db: Db, state: LoanState, event: LoanEvent, now: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('loans')
-      .set({ ...loanColumns(state), updated_at: now })
-      .where('id', '=', state.loan.id)
-      .where('version', '<', state.seq)
-      .execute();
-    await trx
-      .insertInto('loan_events')
-      .values({ loan_id: state.loan.id, ...eventRow(event) })
-      .onConflict((oc) => oc.columns(['loan_id', 'seq']).doNothing())
-      .execute();
+    await recordLedgerTransition(trx, LOANS, { id: state.loan.id, columns: loanColumns(state), state, event, now });
   });
 }
 
 export async function existingLoanIds(db: Db, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('loans').select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => r.id);
+  return existingLedgerIds(db, LOANS, ids);
 }
 
 export async function findLoanState(db: Db, id: string): Promise<LoanState | undefined> {
-  const row = await db.selectFrom('loans').select('state').where('id', '=', id).executeTakeFirst();
-  return row?.state;
+  return findLedgerState<LoanState>(db, LOANS, id);
 }
 
 /** Loans not yet repaid: each needs a running workflow. */
 export async function openLoanStates(db: Db): Promise<LoanState[]> {
-  const rows = await db.selectFrom('loans').select('state').where('status', '!=', 'repaid').orderBy('id').execute();
-  return rows.map((r) => r.state);
+  return ledgerStates<LoanState>(db, LOANS, { status: 'repaid', not: true });
 }
 
 export async function listLoanEvents(db: Db, loanId: string): Promise<LoanEvent[]> {
-  const rows = await db.selectFrom('loan_events').selectAll().where('loan_id', '=', loanId).orderBy('seq').execute();
-  return rows.map(
-    (r) =>
-      ({
-        ...r.payload,
-        seq: r.seq,
-        type: r.type,
-        actorId: r.actor_id,
-        at: toShanghaiIso(Date.parse(r.at)),
-      }) as LoanEvent,
-  );
+  return listLedgerEvents<LoanEvent>(db, LOANS, loanId);
 }
 
 /** Rebuilds a loan from its audit trail: what the ledger row must equal. */

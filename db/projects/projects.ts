@@ -7,10 +7,20 @@ import {
   type ProjectReport,
   type ProjectState,
 } from '../../domain/projects/index.js';
-import { toShanghaiIso } from '../../domain/shanghai-time.js';
+import {
+  existingLedgerIds,
+  findLedgerState,
+  insertLedgerEntity,
+  type LedgerEntity,
+  ledgerStates,
+  listLedgerEvents,
+  recordLedgerTransition,
+} from '../ledgers/ledger-repository.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
+
+const PROJECTS: LedgerEntity = { table: 'projects', events: 'project_events', key: 'project_id' };
 
 function projectColumns(state: ProjectState) {
   const { project, progress } = state;
@@ -35,14 +45,7 @@ function projectColumns(state: ProjectState) {
     last_period: state.reports.at(-1)?.period ?? null,
     adjustment_item_id: state.adjustment?.itemId ?? null,
     status: state.status,
-    state: JSON.stringify(state),
-    version: state.seq,
   };
-}
-
-function eventRow(event: ProjectEvent) {
-  const { seq, type, actorId, at, ...payload } = event;
-  return { seq, type, actor_id: actorId, at, payload: JSON.stringify(payload) };
 }
 
 function reportRow(projectId: string, r: ProjectReport) {
@@ -74,14 +77,8 @@ export async function insertImportedProjects(
     for (const p of projects) {
       const event: ProjectEvent = { type: 'imported', ...p, seq: 1, actorId: meta.by, at: meta.at };
       const state = initialProjectState(event);
-      await trx
-        .insertInto('projects')
-        .values({ id: p.project.id, ...projectColumns(state), created_at: meta.at, updated_at: meta.at })
-        .execute();
-      await trx
-        .insertInto('project_events')
-        .values({ project_id: p.project.id, ...eventRow(event) })
-        .execute();
+      const row = { id: p.project.id, columns: projectColumns(state), state, event, at: meta.at };
+      await insertLedgerEntity(trx, PROJECTS, row);
       states.push(state);
     }
     return states;
@@ -92,19 +89,15 @@ export async function insertImportedProjects(
 export async function recordProjectEvent(db: Db, state: ProjectState, event: ProjectEvent, now: string): Promise<void> {
   const id = state.project.id;
   await db.transaction().execute(async (trx) => {
-    const moved = await trx
-      .updateTable('projects')
-      .set({ ...projectColumns(state), updated_at: now })
-      .where('id', '=', id)
-      .where('version', '<', state.seq)
-      .executeTakeFirst();
-    await trx
-      .insertInto('project_events')
-      .values({ project_id: id, ...eventRow(event) })
-      .onConflict((oc) => oc.columns(['project_id', 'seq']).doNothing())
-      .execute();
+    const moved = await recordLedgerTransition(trx, PROJECTS, {
+      id,
+      columns: projectColumns(state),
+      state,
+      event,
+      now,
+    });
     const report = event.type === 'reported' ? state.reports.find((r) => r.period === event.report.period) : undefined;
-    if (report && moved.numUpdatedRows > 0n) {
+    if (report && moved) {
       const row = reportRow(id, report);
       await trx
         .insertInto('project_reports')
@@ -116,44 +109,24 @@ export async function recordProjectEvent(db: Db, state: ProjectState, event: Pro
 }
 
 export async function existingProjectIds(db: Db, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('projects').select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => r.id);
+  return existingLedgerIds(db, PROJECTS, ids);
 }
 
 export async function findProjectState(db: Db, id: string): Promise<ProjectState | undefined> {
-  const row = await db.selectFrom('projects').select('state').where('id', '=', id).executeTakeFirst();
-  return row?.state;
+  return findLedgerState<ProjectState>(db, PROJECTS, id);
 }
 
 export async function activeProjectStates(db: Db): Promise<ProjectState[]> {
-  const rows = await db.selectFrom('projects').select('state').where('status', '=', 'active').orderBy('id').execute();
-  return rows.map((r) => r.state);
+  return ledgerStates<ProjectState>(db, PROJECTS, { status: 'active' });
 }
 
 /** Every project in the ledger, finished ones included, by 项目编号. */
 export async function allProjectStates(db: Db): Promise<ProjectState[]> {
-  const rows = await db.selectFrom('projects').select('state').orderBy('id').execute();
-  return rows.map((r) => r.state);
+  return ledgerStates<ProjectState>(db, PROJECTS);
 }
 
 export async function listProjectEvents(db: Db, projectId: string): Promise<ProjectEvent[]> {
-  const rows = await db
-    .selectFrom('project_events')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .orderBy('seq')
-    .execute();
-  return rows.map(
-    (r) =>
-      ({
-        ...r.payload,
-        seq: r.seq,
-        type: r.type,
-        actorId: r.actor_id,
-        at: toShanghaiIso(Date.parse(r.at)),
-      }) as ProjectEvent,
-  );
+  return listLedgerEvents<ProjectEvent>(db, PROJECTS, projectId);
 }
 
 export async function projectFigureInputs(db: Db): Promise<ProjectFigureInput[]> {

@@ -4,7 +4,14 @@ import { openLoanStates } from '../../db/loans/loans.js';
 import type { Database } from '../../db/schema.js';
 import { isOpenLoan, type LoanState, loanWorkflowId } from '../../domain/loans/index.js';
 import type { loanCollection } from '../../workflows/loans/loan.js';
-import { startEachOnce } from '../shared/start-once.js';
+import { type LedgerWorkflow, startLedgerWorkflows } from '../ledgers/ledger-workflows.js';
+
+/** Repaid loans need no workflow; the others run `loanCollection` under the loan's own workflow id. */
+const LOAN_WORKFLOW: LedgerWorkflow<LoanState, typeof loanCollection> = {
+  workflowType: 'loanCollection',
+  workflowId: (state) => loanWorkflowId(state.loan.id),
+  needsWorkflow: isOpenLoan,
+};
 
 /**
  * Starts the workflow of every open loan given (repaid ones need none). Starting a loan twice is a no-op: the
@@ -15,17 +22,10 @@ export async function startLoanWorkflows(
   taskQueue: string,
   loans: LoanState[],
 ): Promise<{ started: number; running: number }> {
-  return startEachOnce(loans.filter(isOpenLoan), (state) =>
-    client.workflow.start<typeof loanCollection>('loanCollection', {
-      workflowId: loanWorkflowId(state.loan.id),
-      taskQueue,
-      args: [{ state }],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    }),
-  );
+  return startLedgerWorkflows(client, taskQueue, LOAN_WORKFLOW, loans);
 }
 
 /** Every open loan in the ledger gets its workflow (after an import made without Temporal, say). */
 export async function startOpenLoans(client: Client, taskQueue: string, db: Kysely<Database>) {
-  return startLoanWorkflows(client, taskQueue, await openLoanStates(db));
+  return startLedgerWorkflows(client, taskQueue, LOAN_WORKFLOW, await openLoanStates(db));
 }

@@ -4,7 +4,14 @@ import { activeProjectStates } from '../../db/projects/projects.js';
 import type { Database } from '../../db/schema.js';
 import { type ProjectState, projectWorkflowId } from '../../domain/projects/index.js';
 import type { projectFollowUp } from '../../workflows/projects/project.js';
-import { startEachOnce } from '../shared/start-once.js';
+import { type LedgerWorkflow, startLedgerWorkflows } from '../ledgers/ledger-workflows.js';
+
+/** Active projects run `projectFollowUp` under the project's own workflow id; finished ones need none. */
+const PROJECT_WORKFLOW: LedgerWorkflow<ProjectState, typeof projectFollowUp> = {
+  workflowType: 'projectFollowUp',
+  workflowId: (state) => projectWorkflowId(state.project.id),
+  needsWorkflow: (state) => state.status === 'active',
+};
 
 /** Starts the follow-up workflow of every active project given; a second start of the same project is a no-op. */
 export async function startProjectWorkflows(
@@ -12,18 +19,9 @@ export async function startProjectWorkflows(
   taskQueue: string,
   projects: ProjectState[],
 ): Promise<{ started: number; running: number }> {
-  return startEachOnce(
-    projects.filter((p) => p.status === 'active'),
-    (state) =>
-      client.workflow.start<typeof projectFollowUp>('projectFollowUp', {
-        workflowId: projectWorkflowId(state.project.id),
-        taskQueue,
-        args: [{ state }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      }),
-  );
+  return startLedgerWorkflows(client, taskQueue, PROJECT_WORKFLOW, projects);
 }
 
 export async function startActiveProjects(client: Client, taskQueue: string, db: Kysely<Database>) {
-  return startProjectWorkflows(client, taskQueue, await activeProjectStates(db));
+  return startLedgerWorkflows(client, taskQueue, PROJECT_WORKFLOW, await activeProjectStates(db));
 }

@@ -26,8 +26,8 @@ import {
   overdueItemSpec,
   planLoan,
 } from '../../domain/loans/index.js';
-import { toShanghaiIso } from '../../domain/shanghai-time.js';
 import type { supervisionItem } from '../items/supervision-item.js';
+import { actorContext, LEDGER_LARK_ACTIVITY, LEDGER_WRITE_ACTIVITY, now } from '../ledgers/ledger-workflow.js';
 import { calendarChangedSignal } from '../messages.js';
 import { type LoanUpdateArgs, loanStateQuery, loanUpdates } from './messages.js';
 
@@ -37,15 +37,8 @@ export interface LoanWorkflowInput {
   rules?: LoanRules;
 }
 
-const ledger = proxyActivities<LoanActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
-const lark = proxyActivities<LoanActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const ledger = proxyActivities<LoanActivities>(LEDGER_WRITE_ACTIVITY);
+const lark = proxyActivities<LoanActivities>(LEDGER_LARK_ACTIVITY);
 const calendars = proxyActivities<CalendarActivities>({ startToCloseTimeout: '30 seconds' });
 
 /**
@@ -191,20 +184,7 @@ function accept(state: LoanState, args: LoanUpdateArgs, expected: LoanCommandTyp
     throw ApplicationFailure.nonRetryable(`命令类型不匹配：${String(type)}`, 'invalid_value');
   }
   const at = now();
-  const decision = decideLoan(
-    state,
-    args.command,
-    {
-      actorId: args.actorId,
-      now: at,
-      ...(Array.isArray(args.actorUnitIds) ? { actorUnitIds: args.actorUnitIds } : {}),
-    },
-    rules,
-  );
+  const decision = decideLoan(state, args.command, actorContext(args, at), rules);
   if (!decision.ok) throw ApplicationFailure.nonRetryable(decision.message, decision.code);
   return { ...decision.event, seq: state.seq + 1, actorId: args.actorId, at } as LoanEvent;
-}
-
-function now(): string {
-  return toShanghaiIso(Date.now());
 }

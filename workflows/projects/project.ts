@@ -27,8 +27,8 @@ import {
   plannedProgress,
   planProject,
 } from '../../domain/projects/index.js';
-import { toShanghaiIso } from '../../domain/shanghai-time.js';
 import type { supervisionItem } from '../items/supervision-item.js';
+import { actorContext, LEDGER_LARK_ACTIVITY, LEDGER_WRITE_ACTIVITY, now } from '../ledgers/ledger-workflow.js';
 import { type ProjectReportArgs, projectStateQuery, projectUpdates } from './messages.js';
 
 export interface ProjectWorkflowInput {
@@ -37,15 +37,8 @@ export interface ProjectWorkflowInput {
   rules?: ProjectRules;
 }
 
-const ledger = proxyActivities<ProjectActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
-const lark = proxyActivities<ProjectActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const ledger = proxyActivities<ProjectActivities>(LEDGER_WRITE_ACTIVITY);
+const lark = proxyActivities<ProjectActivities>(LEDGER_LARK_ACTIVITY);
 const calendars = proxyActivities<CalendarActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** A report that came in, waiting for the main loop's follow-ups (card, 调整程序, completion). */
@@ -170,22 +163,8 @@ function judge(state: ProjectState, args: ProjectReportArgs, cal: CalendarData |
   }
   if (!cal) throw ApplicationFailure.nonRetryable('系统正在准备，请稍后再试', 'not_allowed_in_state');
   const at = now();
-  const d = decideReport(
-    state,
-    args.report,
-    {
-      actorId: args.actorId,
-      now: at,
-      ...(Array.isArray(args.actorUnitIds) ? { actorUnitIds: args.actorUnitIds } : {}),
-    },
-    cal,
-    rules.thresholds,
-  );
+  const d = decideReport(state, args.report, actorContext(args, at), cal, rules.thresholds);
   if (!d.ok) throw ApplicationFailure.nonRetryable(d.message, d.code);
   const event = { ...d.event, seq: state.seq + 1, actorId: args.actorId, at } as ProjectEvent;
   return { event, ...(d.adjustment ? { adjustment: d.adjustment } : {}), complete: d.complete };
-}
-
-function now(): string {
-  return toShanghaiIso(Date.now());
 }
