@@ -84,22 +84,6 @@ const SHARED_EXCEPTIONS = [
     why: 'the ledger-card helper of loans and projects records and sends its cards through the items card delivery',
   },
   {
-    from: '^dashboard/server\\.ts$',
-    allow: ['^dashboard/(items|cadence|campaigns|ranking)/'],
-    pending: 'the route table names feature pages; fix: features contribute dashboard routes through app/features',
-  },
-  {
-    from: '^dashboard/pages/ledgers\\.ts$',
-    allow: [
-      '^dashboard/(cadence|campaigns|crosscheck|loans|projects)/',
-      '^services/loans/figures\\.ts$',
-      '^domain/loans/',
-      '^db/projects/',
-    ],
-    pending:
-      'the 台账 page composes feature panels; fix: features contribute panels through app/features (or the page moves to dashboard/ledgers/)',
-  },
-  {
     from: '^dashboard/pages/format\\.ts$',
     allow: ['^domain/items/'],
     pending:

@@ -14,6 +14,7 @@ import { createCalendarCache } from '../db/calendar/calendar-cache.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../platform/logger.js';
 import { createBotServer, listen } from './bot-server.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import type { BotDeps } from './features/feature.js';
 import { FEATURES } from './features/index.js';
 import { createWorker } from './worker.js';
@@ -130,6 +131,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       lark: options.lark,
       larkClient,
       host: options.http.host,
+      routes: dashboardRoutes(),
       ...options.dashboard,
       logger,
       clock,

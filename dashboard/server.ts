@@ -9,15 +9,10 @@ import type { Database } from '../db/schema.js';
 import { toShanghaiIso } from '../domain/shanghai-time.js';
 import type { Logger } from '../platform/logger.js';
 import { CALLBACK_PATH, createAuth } from './auth.js';
-import { cadenceDashboardRoutes } from './cadence/routes.js';
-import { campaignDashboardRoutes } from './campaigns/routes.js';
 import { HttpError, htmlResponse, jsonResponse, redirectResponse } from './http.js';
-import { itemDashboardRoutes } from './items/routes.js';
 import type { LarkOAuth } from './oauth.js';
 import type { PageEnv } from './page-env.js';
 import { errorPage } from './pages/errors.js';
-import { ledgerDashboardRoutes } from './pages/routes.js';
-import { rankingDashboardRoutes } from './ranking/routes.js';
 import { type BodyLimit, type DashboardRoute, FORM_BODY_LIMIT } from './routes.js';
 import { dashboardSecurityHeaders } from './security.js';
 import { serveStatic } from './static.js';
@@ -33,18 +28,9 @@ export interface DashboardDeps {
   clock?: () => Date;
   /** Temporal, for the Excel import (which starts items); without it the import answers that it is unavailable. */
   items?: { client: Client; taskQueue: string };
-  /** The features' logged-in routes; default: every feature's, as the dashboard has always served them. */
-  routes?: DashboardRoute[];
+  /** The features' logged-in routes (app/features), matched in order. */
+  routes: readonly DashboardRoute[];
 }
-
-/** Every feature's routes in the order they were always matched (each array is the feature's own). */
-export const DEFAULT_DASHBOARD_ROUTES: readonly DashboardRoute[] = [
-  ...itemDashboardRoutes,
-  ...rankingDashboardRoutes,
-  ...ledgerDashboardRoutes,
-  ...campaignDashboardRoutes,
-  ...cadenceDashboardRoutes,
-];
 
 type Env = { Variables: { viewer: Viewer } };
 
@@ -73,7 +59,7 @@ export function createDashboardApp(deps: DashboardDeps): Hono<Env> {
     await next();
   };
 
-  for (const route of deps.routes ?? DEFAULT_DASHBOARD_ROUTES) {
+  for (const route of deps.routes) {
     app.on(route.method, route.path, signedIn, limit(route.body ?? FORM_BODY_LIMIT), async (c) => {
       const viewer = c.get('viewer');
       const env: PageEnv = {

@@ -20,8 +20,8 @@ export interface StartDashboardOptions {
   logger: Logger;
   clock?: () => Date;
   items?: { client: Client; taskQueue: string };
-  /** The features' routes; default: all of today's (see DEFAULT_DASHBOARD_ROUTES). */
-  routes?: DashboardRoute[];
+  /** The features' logged-in routes (app/features), matched in order. */
+  routes: readonly DashboardRoute[];
 }
 
 export interface RunningDashboard {
@@ -41,7 +41,7 @@ export async function startDashboard(o: StartDashboardOptions): Promise<RunningD
     logger: o.logger,
     ...(o.clock ? { clock: o.clock } : {}),
     ...(o.items ? { items: o.items } : {}),
-    ...(o.routes ? { routes: o.routes } : {}),
+    routes: o.routes,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,8 @@ import type { Kysely, Migration } from 'kysely';
 import type { ChatCommand } from '../../bot/chat/router.js';
 import type { LarkMessenger } from '../../bot/lark/messenger.js';
 import type { CardRoute } from '../../bot/webhook/card-router.js';
+import type { LedgerPanel } from '../../dashboard/ledger-panel.js';
+import type { DashboardRoute } from '../../dashboard/routes.js';
 import type { createCalendarCache } from '../../db/calendar/calendar-cache.js';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../platform/logger.js';
@@ -52,6 +54,10 @@ export interface Feature {
   /** Card routes keyed by the `kind` their buttons carry. */
   cardRoutes?: (deps: BotDeps) => Record<string, CardRoute>;
   chatCommands?: (deps: BotDeps) => ChatCommand[];
+  /** Logged-in dashboard pages and form posts, matched in list order. */
+  dashboardRoutes?: readonly DashboardRoute[];
+  /** The feature's section of the 专项台账 page (/ledgers), shown in feature order. */
+  ledgerPanels?: readonly LedgerPanel[];
   /** Schema migrations, keyed by their recorded name (names sort into the order they run). */
   migrations?: Record<string, Migration>;
   /** Creates or updates the feature's Temporal Schedules; called at every worker start-up, so idempotent. */

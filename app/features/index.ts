@@ -18,10 +18,10 @@ export const FEATURES: readonly Feature[] = [
   calendar,
   org,
   digest,
+  loans,
+  projects,
   campaigns,
   cadence,
   crosscheck,
-  loans,
-  projects,
   ranking,
 ];

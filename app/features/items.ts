@@ -1,5 +1,6 @@
 import { createItemActivities } from '../../activities/items/item-activities.js';
 import { builtinCommands } from '../../bot/items/chat-commands.js';
+import { itemDashboardRoutes } from '../../dashboard/items/routes.js';
 import { FOUNDATION_MIGRATIONS } from '../../db/migrations/index.js';
 import type { Feature } from './feature.js';
 
@@ -9,6 +10,7 @@ import type { Feature } from './feature.js';
  */
 export const items: Feature = {
   name: 'items',
+  dashboardRoutes: itemDashboardRoutes,
   workflows: ['supervisionItem'],
   activities: (deps) => createItemActivities(deps),
   chatCommands: (deps) => builtinCommands(deps),

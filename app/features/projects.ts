@@ -1,10 +1,12 @@
 import { createProjectActivities } from '../../activities/projects/project-activities.js';
 import { createProjectCardRoute } from '../../bot/projects/card-route.js';
+import { projectLedgerPanel } from '../../dashboard/projects/ledger-panel.js';
 import type { Feature } from './feature.js';
 
 /** 衔接资金项目: the project ledger, monthly report cards against 序时进度, adjustment items (tables in loans' 007). */
 export const projects: Feature = {
   name: 'projects',
+  ledgerPanels: [projectLedgerPanel],
   workflows: ['projectFollowUp'],
   activities: (deps) => createProjectActivities(deps),
   cardRoutes: (deps) => ({ project: createProjectCardRoute(deps) }),

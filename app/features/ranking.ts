@@ -2,6 +2,7 @@ import { createRankingActivities } from '../../activities/ranking/ranking-activi
 import { createRankingCardRoute } from '../../bot/ranking/card-route.js';
 import { rankingChatCommands } from '../../bot/ranking/chat-commands.js';
 import { createRankingLark } from '../../bot/ranking/ranking-lark.js';
+import { rankingDashboardRoutes } from '../../dashboard/ranking/routes.js';
 import * as m005 from '../../db/ranking/migrations/005_ranking.js';
 import { setUpRankingSchedule } from '../../services/ranking/schedule.js';
 import type { Feature } from './feature.js';
@@ -9,6 +10,7 @@ import type { Feature } from './feature.js';
 /** 红黑榜: the monthly scoring, appeal window, leading-group approval, publication and rectification items. */
 export const ranking: Feature = {
   name: 'ranking',
+  dashboardRoutes: rankingDashboardRoutes,
   workflows: ['monthlyRanking'],
   // Group chats and chart images need the SDK client itself, which only a real Lark connection has.
   activities: (deps) =>

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dashboardRoutes } from '../../app/dashboard-routes.js';
 import { demoLarkDirectory } from '../../app/demo/seed.js';
 import { createLarkClient } from '../../bot/lark/client.js';
 import { type RunningDashboard, startDashboard } from '../../dashboard/start.js';
@@ -34,6 +35,7 @@ export async function startTestDashboard(
       host: '127.0.0.1',
       port: 0,
       sessionSecret: TEST_SESSION_SECRET,
+      routes: dashboardRoutes(),
       logger: createLogger('test', 'silent'),
       ...(o.now ? { clock: () => new Date(o.now!) } : {}),
     });

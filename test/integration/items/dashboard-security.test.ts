@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardRoutes } from '../../../app/dashboard-routes.js';
 import { demoOpenId } from '../../../app/demo/county.js';
 import { seedDemoOrg } from '../../../app/demo/seed.js';
 import { createLarkClient } from '../../../bot/lark/client.js';
@@ -74,6 +75,7 @@ describe('dashboard security headers', () => {
       oauth: createLarkOAuth({ ...lark, client: createLarkClient(lark) }),
       sessionSecret: TEST_SESSION_SECRET,
       publicUrl: () => 'https://duban.example.gov.cn',
+      routes: dashboardRoutes(),
       logger: createLogger('test', 'silent'),
     });
     for (const path of ['/healthz', '/login', '/no-such-page']) {
