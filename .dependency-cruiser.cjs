@@ -84,22 +84,6 @@ const SHARED_EXCEPTIONS = [
     why: 'the ledger-card helper of loans and projects records and sends its cards through the items card delivery',
   },
   {
-    from: '^dashboard/pages/format\\.ts$',
-    allow: ['^domain/items/'],
-    pending:
-      'statusLabel, kindLabel, urgencyLabel and isOpenStatus format items; fix: move them to dashboard/items/format.ts',
-  },
-  {
-    from: '^dashboard/list-query\\.ts$',
-    allow: ['^(domain|db)/items/'],
-    pending: 'it parses the items list query; fix: move it to dashboard/items/list-query.ts',
-  },
-  {
-    from: '^dashboard/viewer\\.ts$',
-    allow: ['^db/items/dashboard\\.ts$'],
-    pending: 'loadViewer/loadOrgUnits moved to db/org/viewer.ts; fix: import them from there (one line)',
-  },
-  {
     from: '^bot/webhook/card-action\\.ts$',
     allow: ['^(domain|db|bot)/items/', '^workflows/items/messages\\.ts$'],
     pending: 'it is the item card route; fix: move it to bot/items/card-route.ts like bot/loans/card-route.ts',
@@ -144,12 +128,7 @@ const sharedRules = [
 ];
 
 /** Known cycles waiting for a fix in a file someone else is editing; warned about on every run. */
-const PENDING_CYCLES = [
-  {
-    files: ['^services/org/lark-mapping\\.ts$', '^services/org/lark-matching\\.ts$'],
-    fix: 'lark-matching.ts imports type StoredOrg from lark-mapping.ts, which imports it back; move StoredOrg to lark-matching.ts or a types file',
-  },
-];
+const PENDING_CYCLES = [];
 
 module.exports = {
   forbidden: [

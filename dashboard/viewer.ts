@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { loadOrgUnits, loadViewer } from '../db/items/dashboard.js';
+import { loadOrgUnits, loadViewer } from '../db/org/viewer.js';
 import type { Database, Person } from '../db/schema.js';
 import { type AccessScope, type OrgUnit, scopeLabel, scopeOf } from '../domain/org/access.js';
 

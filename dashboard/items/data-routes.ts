@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { listItems } from '../../db/items/dashboard-list.js';
 import { fileResponse, fromPageScript, HttpError, jsonResponse } from '../http.js';
-import { parseListQuery, toFilter, VIEW_TITLES } from '../list-query.js';
 import type { PageEnv } from '../page-env.js';
 import { dateTime } from '../pages/format.js';
 import type { BodyLimit } from '../routes.js';
@@ -10,6 +9,7 @@ import { ledgerFileName, ledgerWorkbook } from './excel/export.js';
 import { importItems } from './excel/import-run.js';
 import { importTemplate } from './excel/template.js';
 import { requireImporter } from './import.js';
+import { parseListQuery, toFilter, VIEW_TITLES } from './list-query.js';
 
 /** An Excel ledger of a few thousand rows is well under this. */
 export const IMPORT_BODY_LIMIT: BodyLimit = { maxBytes: 5 * 1024 * 1024, tooLarge: '文件不能超过 5 MB' };

@@ -3,7 +3,8 @@ import type { CalendarData } from '../../domain/calendar/index.js';
 import { itemLight } from '../../domain/items/item-light.js';
 import type { LightResult } from '../../domain/lights.js';
 import { type Html, html } from '../html.js';
-import { date, isOpenStatus, kindLabel, levelLabel, lightBadge, statusLabel } from '../pages/format.js';
+import { date, levelLabel, lightBadge } from '../pages/format.js';
+import { isOpenStatus, kindLabel, statusLabel } from './format.js';
 
 export interface SortLinks {
   current: ItemListSort;

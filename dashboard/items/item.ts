@@ -7,8 +7,9 @@ import { type Html, html } from '../html.js';
 import { HttpError } from '../http.js';
 import type { PageEnv } from '../page-env.js';
 import { crumbs } from '../pages/crumbs.js';
-import { date, isOpenStatus, kindLabel, levelLabel, lightBadge, statusLabel, urgencyLabel } from '../pages/format.js';
+import { date, levelLabel, lightBadge } from '../pages/format.js';
 import { layout } from '../pages/layout.js';
+import { isOpenStatus, kindLabel, statusLabel, urgencyLabel } from './format.js';
 import { timeline } from './timeline.js';
 
 /** One item: its ledger row and its full timeline. A direct URL to an item outside the viewer's scope is a 403. */

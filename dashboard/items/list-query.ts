@@ -1,7 +1,7 @@
-import type { ItemListFilter, ItemListSort, ItemListView } from '../db/items/dashboard-list.js';
-import { KIND_LABELS } from '../domain/items/index.js';
-import { type AccessScope, type OrgUnit, subtreeIds } from '../domain/org/access.js';
-import { HttpError } from './http.js';
+import type { ItemListFilter, ItemListSort, ItemListView } from '../../db/items/dashboard-list.js';
+import { KIND_LABELS } from '../../domain/items/index.js';
+import { type AccessScope, type OrgUnit, subtreeIds } from '../../domain/org/access.js';
+import { HttpError } from '../http.js';
 
 /** The filters and sort of an item list, as they travel in the URL (the same query drives the Excel export). */
 export interface ListQuery {

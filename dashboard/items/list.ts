@@ -3,11 +3,11 @@ import { listItems, visibleDomains } from '../../db/items/dashboard-list.js';
 import { KIND_LABELS } from '../../domain/items/index.js';
 import { isPersonalScope } from '../../domain/org/access.js';
 import { type Html, html } from '../html.js';
-import { type ListQuery, listSearch, parseListQuery, toFilter, VIEW_TITLES } from '../list-query.js';
 import type { PageEnv } from '../page-env.js';
 import { LEVEL_LABELS } from '../pages/format.js';
 import { layout, type NavKey } from '../pages/layout.js';
 import { itemTable } from './item-table.js';
+import { type ListQuery, listSearch, parseListQuery, toFilter, VIEW_TITLES } from './list-query.js';
 
 const PAGE_LIMIT = 500;
 

@@ -1,4 +1,3 @@
-import { KIND_LABELS, STATUS_LABELS, URGENCY_LABELS } from '../../domain/items/index.js';
 import type { Light } from '../../domain/lights.js';
 import { localDate, toShanghaiIso } from '../../domain/shanghai-time.js';
 import { type Html, html } from '../html.js';
@@ -21,18 +20,6 @@ export function dateTime(iso: string): string {
   return toShanghaiIso(Date.parse(iso)).slice(0, 16).replace('T', ' ');
 }
 
-export function statusLabel(status: string): string {
-  return (STATUS_LABELS as Record<string, string>)[status] ?? status;
-}
-
-export function kindLabel(kind: string): string {
-  return (KIND_LABELS as Record<string, string>)[kind] ?? kind;
-}
-
-export function urgencyLabel(urgency: string): string {
-  return (URGENCY_LABELS as Record<string, string>)[urgency] ?? urgency;
-}
-
 export function levelLabel(level: number): string {
   return LEVEL_LABELS[level] ?? `L${level}`;
 }
@@ -49,8 +36,4 @@ export function pct(value: number | undefined): string {
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${value}%`;
-}
-
-export function isOpenStatus(status: string): boolean {
-  return status !== 'done' && status !== 'cancelled';
 }

@@ -10,9 +10,6 @@ type Db = Kysely<Database>;
 const OPEN = sql`items.status not in ('done', 'cancelled')`;
 const MONTH_OF = (column: string) => sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 
-// Moved to db/org/viewer.ts (they read the org, not items); re-exported until dashboard/viewer.ts imports them there.
-export { loadOrgUnits, loadViewer } from '../org/viewer.js';
-
 /** The SQL twin of domain/org/access.ts mayViewItem; indexes on assignee, reviewer, issuer, domain and unit serve it. */
 export function visibleTo(scope: AccessScope) {
   return (eb: ExpressionBuilder<Database, 'items'>) => {

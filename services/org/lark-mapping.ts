@@ -2,27 +2,9 @@ import type { OrgChanges } from '../../db/org/import.js';
 import type { OrgPost, OrgRole, OrgUnitKind } from '../../domain/org/index.js';
 import type { LarkDirectory } from './lark-directory.js';
 import { inferKind, matchPeople, matchUnits, parentsFirst } from './lark-matching.js';
+import type { StoredOrg } from './stored-org.js';
 
-/** The org as stored, with the columns a Lark sync matches on. */
-export interface StoredOrg {
-  units: {
-    id: string;
-    name: string;
-    kind: OrgUnitKind;
-    parentId: string | null;
-    domain: string | null;
-    larkDepartmentId: string | null;
-  }[];
-  people: {
-    id: string;
-    name: string;
-    openId: string | null;
-    mobile: string | null;
-    unitId: string;
-    title: string | null;
-  }[];
-  posts: OrgPost[];
-}
+export type { StoredOrg } from './stored-org.js';
 
 export interface LarkSyncReport {
   /** Units Lark introduced, with the kind inferred from their name. */

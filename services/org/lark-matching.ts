@@ -1,6 +1,6 @@
 import type { OrgUnitKind } from '../../domain/org/index.js';
 import type { LarkDepartment, LarkUser } from './lark-directory.js';
-import type { StoredOrg } from './lark-mapping.js';
+import type { StoredOrg } from './stored-org.js';
 
 /**
  * Lark department → unit id: the unit linked to it, else the unit whose id is the department's

@@ -3,7 +3,8 @@ import type { ItemListRow } from '../../../db/items/dashboard-list.js';
 import type { CalendarData } from '../../../domain/calendar/index.js';
 import type { OrgUnit } from '../../../domain/org/access.js';
 import { localDate } from '../../../domain/shanghai-time.js';
-import { date, kindLabel, levelLabel, statusLabel, urgencyLabel } from '../../pages/format.js';
+import { date, levelLabel } from '../../pages/format.js';
+import { kindLabel, statusLabel, urgencyLabel } from '../format.js';
 import { rowLight } from '../item-table.js';
 import { LEDGER_COLUMNS, type LedgerHeader } from './columns.js';
 
