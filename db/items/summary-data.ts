@@ -3,6 +3,7 @@ import type { CalendarData } from '../../domain/calendar/index.js';
 import { lightsByUnit } from '../../domain/items/item-light.js';
 import { type Summary, summarize } from '../../domain/items/summary.js';
 import { buildTrend, monthsEnding, type TrendPoint } from '../../domain/items/trend.js';
+import { monthBounds } from '../../domain/month.js';
 import { type AccessScope, isPersonalScope, type OrgUnit, subtreeIds } from '../../domain/org/access.js';
 import type { Database } from '../schema.js';
 import { countsByUnit, monthlyCounts, openItemFacts } from './dashboard.js';
@@ -36,7 +37,7 @@ export async function loadTrend(
   now: string,
 ): Promise<TrendPoint[]> {
   const months = monthsEnding(now, TREND_MONTHS);
-  const from = `${months[0]}-01T00:00:00+08:00`;
+  const from = monthBounds(months[0]!).start;
   const parts = await monthlyCounts(db, scope, from, now, subtreeIds(units, [parentId]));
   return buildTrend(months, parts);
 }
