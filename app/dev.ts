@@ -1,7 +1,14 @@
 import { createDb } from '../db/connection.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { type LarkSim, startLarkSim } from '../larksim/index.js';
-import type { Config } from '../platform/config.js';
+import {
+  type Config,
+  ConfigError,
+  readRunningSystem,
+  removeRuntimeFile,
+  runtimeFilePath,
+  writeRuntimeFile,
+} from '../platform/config.js';
 import { createLogger, logFormatFor } from '../platform/logger.js';
 import { installTemporalLogging } from '../platform/temporal-logging.js';
 import { provisionalYearsAround } from '../services/calendar/calendar-admin.js';
@@ -27,6 +34,12 @@ export async function runDev(config: Config): Promise<void> {
   const logger = createLogger('duban', config.logLevel, { format }).child({ process: 'dev' });
   installTemporalLogging(logger, { quiet: true });
   const stops: (() => Promise<void>)[] = [];
+  // Two of them on one data directory would open the same PGlite files twice.
+  const other = readRunningSystem(config.dataDir);
+  if (other && other.pid !== process.pid)
+    throw new ConfigError(
+      `npm start 已在运行（pid ${other.pid}），使用同一数据目录 ${config.dataDir}；若它已不在运行，请删除 ${runtimeFilePath(config.dataDir)}`,
+    );
 
   const pg = config.database.url ? undefined : await startEmbeddedPostgres(config.dataDir);
   if (pg) stops.push(pg.stop);
@@ -83,16 +96,33 @@ export async function runDev(config: Config): Promise<void> {
     );
   }
 
+  // Where a second terminal's `npm run cli` finds this system (platform/config.ts reads it back).
+  writeRuntimeFile(config.dataDir, {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    ...(pg ? { database: { url: pg.url, embedded: true as const } } : {}),
+    temporal: {
+      address,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      ...(temporal ? { uiUrl: temporal.uiUrl } : {}),
+    },
+    botUrl: system.botUrl,
+    ...(system.dashboardUrl ? { dashboardUrl: system.dashboardUrl } : {}),
+    ...(sim ? { simulatorUrl: sim.url } : {}),
+  });
   printUrls({
     sim: sim?.url,
     bot: system.botUrl,
     dashboard: system.dashboardUrl,
     temporalUi: temporal?.uiUrl,
-    database: pg ? 'PGlite' : 'PostgreSQL',
+    database: pg ? `PGlite ${pg.url}` : 'PostgreSQL (DATABASE_URL)',
+    runtimeFile: runtimeFilePath(config.dataDir),
     started,
     ledgers,
   });
   await waitForSignal();
+  removeRuntimeFile(config.dataDir);
   process.stdout.write('\n正在停止……\n');
   for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error('stop failed', { error: err }));
 }
@@ -103,6 +133,7 @@ function printUrls(u: {
   dashboard?: string;
   temporalUi?: string;
   database: string;
+  runtimeFile: string;
   started: number;
   ledgers: { loans: number; projects: number };
 }) {
@@ -114,6 +145,7 @@ function printUrls(u: {
     `  机器人回调地址:        ${u.bot}/lark/card`,
     u.temporalUi ? `  Temporal 控制台:       ${u.temporalUi}` : '',
     `  数据库:                ${u.database}`,
+    `  运维命令（另开终端）:  npm run cli（连接信息见 ${u.runtimeFile}）`,
     `  本次新交办演示事项:    ${u.started} 项`,
     u.ledgers.loans || u.ledgers.projects
       ? `  导入演示台账:          小额信贷 ${u.ledgers.loans} 笔跟踪中，衔接资金项目 ${u.ledgers.projects} 个`

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /**
  * The one place that reads the environment. Everything else receives a frozen Config.
@@ -15,6 +16,8 @@ export interface Config {
   readonly database: {
     /** PostgreSQL URL; undefined means embedded PGlite in dataDir. */
     readonly url: string | undefined;
+    /** The URL is `npm start`'s PGlite: one session, so a client keeps to one pooled connection. */
+    readonly singleSession: boolean;
   };
   readonly dataDir: string;
   readonly lark: {
@@ -48,6 +51,23 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** LOG_FORMAT: 'auto' (the default) means pretty when `npm start` runs at a terminal, JSON lines otherwise. */
   readonly logFormat: 'auto' | 'json' | 'pretty';
+  /** The running `npm start` whose runtime file filled in what the environment left unset (CLI only). */
+  readonly runningSystem: RuntimeInfo | undefined;
+}
+
+/**
+ * What `npm start` writes to `<dataDir>/runtime.json` while it runs, so that `npm run cli` in a second terminal
+ * reaches the same database and Temporal with no environment set. Only the embedded database's URL is recorded
+ * (it carries no password); an external DATABASE_URL stays in the environment that set it.
+ */
+export interface RuntimeInfo {
+  pid: number;
+  startedAt: string;
+  database?: { url: string; embedded: true };
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl?: string };
+  botUrl: string;
+  dashboardUrl?: string;
+  simulatorUrl?: string;
 }
 
 /** Demo credentials for the simulator only; real deployments must set LARK_* variables. */
@@ -62,8 +82,22 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {}): Config {
+export interface LoadOptions {
+  /**
+   * Fill DATABASE_URL, TEMPORAL_ADDRESS (with its namespace and task queue) and the simulator's LARK_DOMAIN from a
+   * live `npm start`'s runtime file when they are unset. For operator commands only: a process that runs the system
+   * itself (dev, worker, server) must not attach to another one by accident.
+   */
+  runningSystem?: boolean;
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {}, options: LoadOptions = {}): Config {
   const e: Env = { ...env, ...overrides };
+  const dataDir = resolve(e.DUBAN_DATA_DIR ?? 'data');
+  const running =
+    options.runningSystem && (!e.DATABASE_URL || !e.TEMPORAL_ADDRESS) ? readRunningSystem(dataDir) : undefined;
+  const fromRunning = running && !e.TEMPORAL_ADDRESS ? running.temporal : undefined;
+  const databaseUrl = e.DATABASE_URL || running?.database?.url || undefined;
   const simulated = !e.LARK_APP_ID;
   const eventMode = oneOf(
     e,
@@ -72,7 +106,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
     simulated || e.DUBAN_PUBLIC_URL ? 'webhook' : 'ws',
   );
   const lark = simulated
-    ? { simulated, ...SIMULATOR_APP, domain: e.LARK_DOMAIN || undefined, eventMode }
+    ? { simulated, ...SIMULATOR_APP, domain: e.LARK_DOMAIN || running?.simulatorUrl || undefined, eventMode }
     : {
         simulated,
         eventMode,
@@ -82,15 +116,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
         verificationToken: required(e, 'LARK_VERIFICATION_TOKEN'),
         domain: e.LARK_DOMAIN ?? 'https://open.feishu.cn',
       };
-  const dataDir = resolve(e.DUBAN_DATA_DIR ?? 'data');
   const config: Config = {
     temporal: {
-      address: e.TEMPORAL_ADDRESS || undefined,
-      namespace: e.TEMPORAL_NAMESPACE ?? 'default',
-      taskQueue: e.DUBAN_TASK_QUEUE ?? 'duban-items',
+      address: e.TEMPORAL_ADDRESS || fromRunning?.address || undefined,
+      namespace: e.TEMPORAL_NAMESPACE ?? fromRunning?.namespace ?? 'default',
+      taskQueue: e.DUBAN_TASK_QUEUE ?? fromRunning?.taskQueue ?? 'duban-items',
       cliPath: resolve(e.TEMPORAL_CLI_PATH ?? '.tools/bin/temporal'),
     },
-    database: { url: e.DATABASE_URL || undefined },
+    database: {
+      url: databaseUrl,
+      singleSession: !e.DATABASE_URL && databaseUrl !== undefined && running?.database?.embedded === true,
+    },
     dataDir,
     lark,
     http: {
@@ -104,8 +140,52 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Env> = {})
     dashboard: { sessionSecret: sessionSecret(e, simulated) },
     logLevel: oneOf(e, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     logFormat: oneOf(e, 'LOG_FORMAT', ['auto', 'json', 'pretty'] as const, 'auto'),
+    runningSystem: running,
   };
   return deepFreeze(config);
+}
+
+export function runtimeFilePath(dataDir: string): string {
+  return join(dataDir, 'runtime.json');
+}
+
+/** The runtime file of an `npm start` that is still running; a file left by a killed one (dead pid) is ignored. */
+export function readRunningSystem(dataDir: string): RuntimeInfo | undefined {
+  let info: RuntimeInfo;
+  try {
+    info = JSON.parse(readFileSync(runtimeFilePath(dataDir), 'utf8')) as RuntimeInfo;
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(info.pid) && isAlive(info.pid) ? info : undefined;
+}
+
+/** Written once the system is up (whole or not at all: a reader never sees half a file); readable by the owner only. */
+export function writeRuntimeFile(dataDir: string, info: RuntimeInfo): void {
+  mkdirSync(dataDir, { recursive: true });
+  const path = runtimeFilePath(dataDir);
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Removed on a clean stop, and only if it is still this process's own. */
+export function removeRuntimeFile(dataDir: string, pid: number = process.pid): void {
+  try {
+    const info = JSON.parse(readFileSync(runtimeFilePath(dataDir), 'utf8')) as RuntimeInfo;
+    if (info.pid === pid) rmSync(runtimeFilePath(dataDir), { force: true });
+  } catch {
+    // Gone already, or not ours to remove.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, under another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function required(e: Env, name: string): string {
