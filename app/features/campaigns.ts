@@ -2,11 +2,13 @@ import { createCampaignActivities } from '../../activities/campaigns/campaign-ac
 import { campaignLedgerPanel } from '../../dashboard/campaigns/ledger-panel.js';
 import { campaignDashboardRoutes } from '../../dashboard/campaigns/routes.js';
 import * as m006 from '../../db/campaigns/migrations/006_campaigns.js';
+import { CAMPAIGN_COMMANDS } from '../../services/campaigns/cli-commands.js';
 import type { Feature } from './feature.js';
 
 /** 一令多发: one instruction to many units, a child item per unit and the issuer's roll-up card. */
 export const campaigns: Feature = {
   name: 'campaigns',
+  cli: CAMPAIGN_COMMANDS,
   ledgerPanels: [campaignLedgerPanel],
   dashboardRoutes: campaignDashboardRoutes,
   workflows: ['campaign'],

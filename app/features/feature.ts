@@ -9,6 +9,7 @@ import type { DashboardRoute } from '../../dashboard/routes.js';
 import type { createCalendarCache } from '../../db/calendar/calendar-cache.js';
 import type { Database } from '../../db/schema.js';
 import type { Logger } from '../../platform/logger.js';
+import type { CliCommand } from '../../services/shared/cli.js';
 
 /** What the worker hands each feature's activities factory. */
 export interface ActivityDeps {
@@ -54,6 +55,8 @@ export interface Feature {
   /** Card routes keyed by the `kind` their buttons carry. */
   cardRoutes?: (deps: BotDeps) => Record<string, CardRoute>;
   chatCommands?: (deps: BotDeps) => ChatCommand[];
+  /** Operator commands `npm run cli` runs and lists (services/<feature>/cli-commands.ts). */
+  cli?: readonly CliCommand[];
   /** Logged-in dashboard pages and form posts, matched in list order. */
   dashboardRoutes?: readonly DashboardRoute[];
   /** The feature's section of the 专项台账 page (/ledgers), shown in feature order. */

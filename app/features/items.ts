@@ -2,6 +2,7 @@ import { createItemActivities } from '../../activities/items/item-activities.js'
 import { builtinCommands } from '../../bot/items/chat-commands.js';
 import { itemDashboardRoutes } from '../../dashboard/items/routes.js';
 import { FOUNDATION_MIGRATIONS } from '../../db/migrations/index.js';
+import { ITEM_COMMANDS } from '../../services/items/cli-commands.js';
 import type { Feature } from './feature.js';
 
 /**
@@ -10,6 +11,7 @@ import type { Feature } from './feature.js';
  */
 export const items: Feature = {
   name: 'items',
+  cli: ITEM_COMMANDS,
   dashboardRoutes: itemDashboardRoutes,
   workflows: ['supervisionItem'],
   activities: (deps) => createItemActivities(deps),

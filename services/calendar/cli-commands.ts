@@ -1,48 +1,46 @@
-import { Client, Connection } from '@temporalio/client';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import { type Config, ConfigError } from '../../platform/config.js';
+import { ACTOR_OPTION, ACTOR_USAGE, type CliCommand, type CliContext, defineCommand } from '../shared/cli.js';
 import { type AdminResult, addOverride, loadOfficialNotice } from './calendar-admin.js';
 
-/** `calendar-notice` and `calendar-override`: print the outcome in Chinese; exit 1 on refusal. */
-export async function runCalendarCommand(
-  db: Kysely<Database>,
-  config: Config,
-  command: 'calendar-notice' | 'calendar-override',
-  args: string[],
-): Promise<void> {
-  if (!config.temporal.address)
+/** Open items re-plan when the calendar changes, so both commands need the running Temporal. */
+async function temporal(ctx: CliContext) {
+  if (!ctx.config.temporal.address)
     throw new ConfigError('TEMPORAL_ADDRESS is required: open items must be told to re-plan');
-  const actorAt = args.indexOf('--actor');
-  const actor = actorAt >= 0 ? (args[actorAt + 1] ?? '') : 'cli';
-  const positional = actorAt >= 0 ? [...args.slice(0, actorAt), ...args.slice(actorAt + 2)] : args;
-  const connection = await Connection.connect({ address: config.temporal.address });
-  try {
-    const client = new Client({ connection, namespace: config.temporal.namespace });
-    const followers = { rankingSchedule: { taskQueue: config.temporal.taskQueue } };
-    const result: AdminResult =
-      command === 'calendar-notice'
-        ? positional[0]
-          ? await loadOfficialNotice(db, client, positional[0], actor, followers)
-          : { ok: false, errors: ['用法：calendar-notice <notice.json>'] }
-        : await addOverride(
-            db,
-            client,
-            {
-              kind: positional[0] as 'rest',
-              from: positional[1] ?? '',
-              to: positional[2] ?? '',
-              reason: positional.slice(3).join(' '),
-              actor,
-            },
-            followers,
-          );
-    if (result.ok) process.stdout.write(`${result.message}\n`);
-    else {
-      process.stderr.write(`${result.errors.join('\n')}\n`);
-      process.exitCode = 1;
-    }
-  } finally {
-    await connection.close();
-  }
+  return ctx.temporal();
 }
+
+const followers = (config: Config) => ({ rankingSchedule: { taskQueue: config.temporal.taskQueue } });
+
+function report(ctx: CliContext, result: AdminResult): number {
+  if (result.ok) ctx.stdout.write(`${result.message}\n`);
+  else ctx.stderr.write(`${result.errors.join('\n')}\n`);
+  return result.ok ? 0 : 1;
+}
+
+export const CALENDAR_COMMANDS: readonly CliCommand[] = [
+  defineCommand({
+    name: 'calendar-notice',
+    usage: `calendar-notice <notice.json> ${ACTOR_USAGE}`,
+    summary: "加载一年的国务院放假通知（含调休），未办结事项重新排期 / load a year's official holiday notice",
+    options: ACTOR_OPTION,
+    args: { min: 1, max: 1 },
+    async run(ctx, { values, positionals: [path = ''] }) {
+      const client = await temporal(ctx);
+      const actor = await ctx.resolveActor(values.actor);
+      return report(ctx, await loadOfficialNotice(await ctx.db(), client, path, actor.id, followers(ctx.config)));
+    },
+  }),
+  defineCommand({
+    name: 'calendar-override',
+    usage: `calendar-override <rest|work|emergency> <from> <to> <reason> ${ACTOR_USAGE}`,
+    summary: '县里的调整：休息日、工作日或应急时段 / a county rest day, working day or emergency period',
+    options: ACTOR_OPTION,
+    args: { min: 4 },
+    async run(ctx, { values, positionals: [kind, from = '', to = '', ...reason] }) {
+      const client = await temporal(ctx);
+      const actor = await ctx.resolveActor(values.actor);
+      const override = { kind: kind as 'rest', from, to, reason: reason.join(' '), actor: actor.id };
+      return report(ctx, await addOverride(await ctx.db(), client, override, followers(ctx.config)));
+    },
+  }),
+];
