@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { withStartProgress } from '../../../services/shared/progress.js';
+import { ttyStartProgress, withStartProgress } from '../../../services/shared/progress.js';
 import { START_CONCURRENCY, startEachOnce } from '../../../services/shared/start-once.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -44,5 +44,14 @@ describe('startEachOnce (bulk starts of an import)', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     // The four in flight when it failed and at most a few that began meanwhile; not the 200.
     expect(begun.length).toBeLessThan(12);
+  });
+
+  it('draws one terminal line, at most every 100 ms, ending with the total and a newline', () => {
+    let shown = '';
+    const progress = ttyStartProgress({ write: (t: string) => (shown += t) });
+    for (let i = 1; i <= 3000; i += 1) progress(i, 3000);
+    expect(shown.startsWith('\r已启动 1/3000')).toBe(true);
+    expect(shown.endsWith('\r已启动 3000/3000\n')).toBe(true);
+    expect(shown.split('\r').length).toBeLessThan(10);
   });
 });
