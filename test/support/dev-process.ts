@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
 import { eventually } from './stack.js';
 
 /**
@@ -18,6 +20,8 @@ export async function startDevProcess(opts: {
   dataDir: string;
   temporalAddress: string;
   taskQueue: string;
+  /** A namespace of its own keeps its demo workflow ids (DB-SM-001…) apart from another npm start's on the server. */
+  namespace?: string;
 }): Promise<DevProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'app/cli.ts', 'dev'], {
     env: {
@@ -25,6 +29,7 @@ export async function startDevProcess(opts: {
       HOME: process.env.HOME ?? '',
       TEMPORAL_ADDRESS: opts.temporalAddress,
       DUBAN_TASK_QUEUE: opts.taskQueue,
+      ...(opts.namespace ? { TEMPORAL_NAMESPACE: opts.namespace } : {}),
       DUBAN_DATA_DIR: opts.dataDir,
       DUBAN_BOT_PORT: '0',
       DUBAN_SIM_PORT: '0',
@@ -59,6 +64,23 @@ export async function startDevProcess(opts: {
       return exited;
     },
   };
+}
+
+/** Registers `namespace` on the server at `address` and waits until it answers (the test server has only default). */
+export async function createNamespace(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('1 day'),
+    });
+    await eventually(`namespace ${namespace}`, async () => {
+      const described = await connection.workflowService.describeNamespace({ namespace }).catch(() => undefined);
+      return described?.namespaceInfo?.name === namespace ? true : undefined;
+    });
+  } finally {
+    await connection.close();
+  }
 }
 
 export interface CliRun {

@@ -7,7 +7,7 @@ import { monthOfDate } from '../../../domain/month.js';
 import { localDate } from '../../../domain/shanghai-time.js';
 import type { RuntimeInfo } from '../../../platform/config.js';
 import { loanFiguresReport } from '../../../services/loans/figures-report.js';
-import { type DevProcess, runCli, startDevProcess } from '../../support/dev-process.js';
+import { createNamespace, type DevProcess, runCli, startDevProcess } from '../../support/dev-process.js';
 
 /**
  * Issue 12: `npm start`, then `npm run cli -- <command>` in a second terminal with no environment set. The CLI finds
@@ -16,13 +16,16 @@ import { type DevProcess, runCli, startDevProcess } from '../../support/dev-proc
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'duban-cli-reaches-dev-'));
 const taskQueue = `cli-reaches-dev-${Date.now()}`;
+/** Its own namespace: the quick-start test's npm start, on the same server, starts the same demo workflow ids. */
+const namespace = `cli-reaches-dev-${Date.now()}`;
 /** The second terminal: nothing but the data directory `npm start` was given. */
 const terminal = { DUBAN_DATA_DIR: dataDir };
 let dev: DevProcess | undefined;
 let db: DbHandle | undefined;
 
 beforeAll(async () => {
-  dev = await startDevProcess({ dataDir, temporalAddress: inject('temporalAddress'), taskQueue });
+  await createNamespace(inject('temporalAddress'), namespace);
+  dev = await startDevProcess({ dataDir, temporalAddress: inject('temporalAddress'), taskQueue, namespace });
 }, 180_000);
 
 afterAll(async () => {
@@ -46,7 +49,7 @@ describe('the CLI reaches the system npm start runs', () => {
     const info = runtime();
     expect(info.pid).toBe(dev!.child.pid);
     expect(info.database?.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
-    expect(info.temporal).toMatchObject({ address: inject('temporalAddress'), taskQueue, namespace: 'default' });
+    expect(info.temporal).toMatchObject({ address: inject('temporalAddress'), taskQueue, namespace });
     expect(dev!.banner).toContain(`数据库:                PGlite ${info.database?.url}`);
     expect(dev!.banner).toContain(join(dataDir, 'runtime.json'));
   });
