@@ -2,10 +2,6 @@ import { fileURLToPath } from 'node:url';
 import type { Client as LarkClient } from '@larksuiteoapi/node-sdk';
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
-import {
-  createEscalationActivities,
-  type EscalationActivities,
-} from '../activities/escalation/escalation-activities.js';
 import type { LarkMessenger } from '../bot/lark/messenger.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from '../platform/logger.js';

@@ -1,6 +1,6 @@
+import type { Month } from '../month.js';
 import type { VillageScore } from './breakdown.js';
 import type { Overrides, VillageInput } from './inputs.js';
-import type { Month } from '../month.js';
 import type { RuleRef, RuleSet } from './rules.js';
 import { scoreVillage } from './score.js';
 import { type Priors, type Selection, selectLists } from './select.js';

@@ -1,5 +1,5 @@
-import type { Appeal, AppealableLine, ProcessView, RankingPhase, Roster } from './appeals.js';
 import type { Month } from '../month.js';
+import type { Appeal, AppealableLine, ProcessView, RankingPhase, Roster } from './appeals.js';
 import type { RuleRef } from './rules.js';
 
 /** The current draft, in brief; the full computation lives in the snapshot the id names. */

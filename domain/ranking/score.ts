@@ -1,7 +1,7 @@
+import type { Month } from '../month.js';
 import { type ScoreLine, sumTenths, type VillageFacts, type VillageScore } from './breakdown.js';
 import { dayLabel } from './format.js';
 import type { Overrides, VillageInput } from './inputs.js';
-import type { Month } from '../month.js';
 import type { RuleSet } from './rules.js';
 import { itemLines } from './score-items.js';
 

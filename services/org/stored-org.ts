@@ -1,4 +1,4 @@
-import type { OrgPost, OrgRole, OrgUnitKind } from '../../domain/org/index.js';
+import type { OrgPost, OrgUnitKind } from '../../domain/org/index.js';
 
 /** The org as stored, with the columns a Lark sync matches on. */
 export interface StoredOrg {

@@ -14,11 +14,13 @@ describe('the feature list', () => {
 
   it('matches the workflow bundle: every declared workflow is exported, every export is declared', () => {
     const declared = FEATURES.flatMap((f) => f.workflows ?? []);
-    expect([...declared].sort()).toEqual([...exported].sort());
+    expect([...declared].sort((a, b) => a.localeCompare(b))).toEqual(
+      [...exported].sort((a, b) => (a ?? '').localeCompare(b ?? '')),
+    );
   });
 
   it('gathers every migration, in the order they were recorded', () => {
-    expect(Object.keys(allMigrations()).sort()).toEqual([
+    expect(Object.keys(allMigrations()).sort((a, b) => a.localeCompare(b))).toEqual([
       '001_foundation',
       '002_escalation',
       '003_org',
