@@ -83,16 +83,6 @@ const SHARED_EXCEPTIONS = [
     allow: ['^(db|activities)/(items|ledgers)/'],
     why: 'the ledger-card helper of loans and projects records and sends its cards through the items card delivery',
   },
-  {
-    from: '^bot/webhook/card-action\\.ts$',
-    allow: ['^(domain|db|bot)/items/', '^workflows/items/messages\\.ts$'],
-    pending: 'it is the item card route; fix: move it to bot/items/card-route.ts like bot/loans/card-route.ts',
-  },
-  {
-    from: '^bot/webhook/form-values\\.ts$',
-    allow: ['^domain/items/', '^bot/items/item-actions\\.ts$'],
-    pending: 'commandFromForm builds item commands; fix: move it to bot/items/ and keep the generic form helpers here',
-  },
 ];
 
 const excepted = SHARED_EXCEPTIONS.map((e) => e.from);

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import type { MessageEventData } from '../bot/chat/parse.js';
-import { createItemCardRoute } from '../bot/webhook/card-action.js';
+import { createItemCardRoute } from '../bot/items/card-route.js';
 import { type CardRoute, createCardRouter } from '../bot/webhook/card-router.js';
 import { createHttpServer, larkEndpoint, send } from '../bot/webhook/http-server.js';
 import type { Database } from '../db/schema.js';

@@ -7,7 +7,6 @@ import { type ChatCommand, createChatRouter } from '../bot/chat/router.js';
 import { createLarkClient } from '../bot/lark/client.js';
 import { createLarkMessenger } from '../bot/lark/messenger.js';
 import { type LongConnection, startLongConnection } from '../bot/longconn/receiver.js';
-import { createItemCardRoute } from '../bot/webhook/card-action.js';
 import { type CardRoute, createCardRouter } from '../bot/webhook/card-router.js';
 import { type RunningDashboard, startDashboard } from '../dashboard/start.js';
 import { createCalendarCache } from '../db/calendar/calendar-cache.js';
@@ -98,10 +97,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   });
   // Items' route is built here (it overrides the bot server's own) so that the webhook and the long connection
   // dispatch to the very same handler functions.
-  const cardRoutes: Record<string, CardRoute> = {
-    item: createItemCardRoute({ db, temporal: client, logger, clock }),
-    ...collectCardRoutes(botDeps),
-  };
+  const cardRoutes = collectCardRoutes(botDeps);
   const server: Server = createBotServer({
     db,
     temporal: client,

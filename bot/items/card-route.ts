@@ -7,11 +7,11 @@ import { COMMAND_LABELS, type ItemCommandType, type ItemState } from '../../doma
 import { toShanghaiIso } from '../../domain/shanghai-time.js';
 import type { Logger } from '../../platform/logger.js';
 import { itemUpdates, itemWorkflowId } from '../../workflows/items/messages.js';
-import { loadItemCardContext, renderItemCard } from '../items/item-card-context.js';
-import { TIMED_OUT, withBudget } from './budget.js';
-import type { CardClick, CardRoute } from './card-router.js';
-import { commandFromForm } from './form-values.js';
-import { type CardCallbackResponse, toast } from './toast.js';
+import { TIMED_OUT, withBudget } from '../webhook/budget.js';
+import type { CardClick, CardRoute } from '../webhook/card-router.js';
+import { type CardCallbackResponse, toast } from '../webhook/toast.js';
+import { commandFromForm } from './form-command.js';
+import { loadItemCardContext, renderItemCard } from './item-card-context.js';
 
 export interface ItemCardRouteDeps {
   db: Kysely<Database>;
