@@ -84,7 +84,7 @@ export function createItemCardRoute(deps: ItemCardRouteDeps): CardRoute {
 
 function parseValue(value: Record<string, unknown>): { item: string; cmd: ItemCommandType } | undefined {
   const { item, cmd } = value;
-  if (typeof item !== 'string' || typeof cmd !== 'string' || !(cmd in itemUpdates)) return undefined;
+  if (typeof item !== 'string' || typeof cmd !== 'string' || !Object.hasOwn(itemUpdates, cmd)) return undefined;
   return { item, cmd: cmd as ItemCommandType };
 }
 

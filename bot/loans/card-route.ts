@@ -39,7 +39,7 @@ export function createLoanCardRoute(deps: LoanCardRouteDeps): CardRoute {
   const budgetMs = deps.budgetMs ?? 2500;
   return async (click: CardClick): Promise<CardCallbackResponse> => {
     const { act, loan } = click.value;
-    if (typeof loan !== 'string' || typeof act !== 'string' || !(act in loanUpdates)) {
+    if (typeof loan !== 'string' || typeof act !== 'string' || !Object.hasOwn(loanUpdates, act)) {
       return toast('error', '无法识别的操作', 'Unknown action');
     }
     const type = act as LoanCommandType;

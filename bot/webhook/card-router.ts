@@ -35,7 +35,9 @@ export function createCardRouter(deps: { db: Kysely<Database>; logger: Logger },
       const value = data.action?.value;
       if (!value || typeof value !== 'object') return toast('error', '无法识别的操作', 'Unknown action');
       const v = value as Record<string, unknown>;
-      const route = routes[typeof v.kind === 'string' ? v.kind : 'item'];
+      const kind = typeof v.kind === 'string' ? v.kind : 'item';
+      // Own keys only: a button value of "__proto__" or "toString" must not reach Object.prototype.
+      const route = Object.hasOwn(routes, kind) ? routes[kind] : undefined;
       if (!route) return toast('error', '无法识别的操作', 'Unknown action');
       const openId = data.operator?.open_id;
       const actor = openId ? await findPersonByOpenId(deps.db, openId) : undefined;
