@@ -18,8 +18,8 @@ export interface LarkEndpointOptions {
   clock: () => Date;
 }
 
-/** A webhook route's handler: the request and its raw body, read once (and capped) by the server. */
-export type RouteHandler = (c: Context, raw: string) => Promise<Response>;
+/** A webhook route's handler: the request and its raw body bytes, read once (and capped) by the server. */
+export type RouteHandler = (c: Context, raw: Uint8Array) => Promise<Response>;
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -52,7 +52,9 @@ export function larkEndpoint(options: LarkEndpointOptions): RouteHandler {
       encryptKey,
       options.clock().getTime(),
     );
-    const body = parseObject(raw);
+    const text = utf8(raw);
+    if (text === undefined) return refuse(400, 'body is not UTF-8');
+    const body = parseObject(text);
     if (!body) return refuse(400, 'body is not a JSON object');
     // With an Encrypt Key, Lark encrypts every body; a plaintext one was not sent by Lark, whatever it claims.
     if (encryptKey && typeof body.encrypt !== 'string') return refuse(400, 'body is not encrypted');
@@ -77,6 +79,17 @@ export function larkEndpoint(options: LarkEndpointOptions): RouteHandler {
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text, or undefined when its bytes are not UTF-8 (Lark sends JSON in UTF-8, nothing else). */
+function utf8(raw: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseObject(text: string): Json | undefined {
@@ -124,7 +137,7 @@ export function createHttpServer(routes: Route[], logger: Logger): Server {
   const app = new Hono();
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => send(413, { code: 413, msg: 'body too large' }) });
   for (const route of routes) {
-    app.on(route.method, route.path, limit, async (c) => route.handle(c, await c.req.text()));
+    app.on(route.method, route.path, limit, async (c) => route.handle(c, new Uint8Array(await c.req.arrayBuffer())));
   }
   app.notFound(() => send(404, { code: 404, msg: 'not found' }));
   app.onError((err, c) => {

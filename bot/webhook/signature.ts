@@ -9,13 +9,13 @@ export interface SignatureHeaders {
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 /**
- * Lark's Encrypt-Key signature: sha256(timestamp + nonce + encryptKey + rawBody), hex.
- * We check the raw bytes ourselves (the SDK re-serializes the parsed body) and also refuse
+ * Lark's Encrypt-Key signature: sha256(utf8(timestamp + nonce + encryptKey) ‖ rawBody), hex.
+ * We check the raw bytes as received ourselves (the SDK re-serializes the parsed body) and also refuse
  * stale timestamps, so a captured callback cannot be replayed later.
  */
 export function checkSignature(
   headers: SignatureHeaders,
-  rawBody: string,
+  rawBody: Uint8Array,
   encryptKey: string,
   nowMs: number,
   maxSkewSeconds = 300,
@@ -26,7 +26,8 @@ export function checkSignature(
   if (!Number.isFinite(ts)) return { ok: false, reason: 'malformed timestamp' };
   if (Math.abs(nowMs / 1000 - ts) > maxSkewSeconds) return { ok: false, reason: 'stale timestamp' };
   const expected = createHash('sha256')
-    .update(timestamp + nonce + encryptKey + rawBody)
+    .update(timestamp + nonce + encryptKey)
+    .update(rawBody)
     .digest('hex');
   const a = Buffer.from(expected);
   const b = Buffer.from(signature);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as lark from '@larksuiteoapi/node-sdk';
@@ -200,6 +201,32 @@ describe('hostile webhook requests are refused with a 4xx and acted on by nothin
     for (const text of ['null', '[]', '"text"', '42', 'true', '{', '']) {
       await refusedEverywhere({ body: text, headers: signed(text) }, { status: 400, msg: 'body is not a JSON object' });
       await refusedEverywhere(sealedPlaintext(text), { status: 400, msg: 'encrypted body is not a JSON object' });
+    }
+    expect([clicks.length, messages.length]).toEqual(before);
+  });
+
+  it('answers 400 to a correctly signed body whose bytes are not UTF-8 (signed over the raw bytes)', async () => {
+    const before = [clicks.length, messages.length];
+    // A lone 0xff inside the JSON string: decoding it leniently would turn it into U+FFFD and parse.
+    const raw = Buffer.concat([Buffer.from('{"encrypt":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signature = createHash('sha256').update(`${ts}1234${TEST_APP.encryptKey}`).update(raw).digest('hex');
+    for (const path of [CARD_CALLBACK_PATH, EVENT_CALLBACK_PATH]) {
+      const r = await fetch(botUrl + path, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'X-Lark-Request-Timestamp': ts,
+          'X-Lark-Request-Nonce': '1234',
+          'X-Lark-Signature': signature,
+        },
+        body: raw,
+      });
+      expect({ path, status: r.status, body: (await r.json()) as unknown }).toEqual({
+        path,
+        status: 400,
+        body: { code: 400, msg: 'body is not UTF-8' },
+      });
     }
     expect([clicks.length, messages.length]).toEqual(before);
   });
