@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findItem, listEvents } from '../../../db/items/items.js';
-import type { SimMessage } from '../../../larksim/index.js';
 import { encrypt, sign } from '../../../larksim/index.js';
+import { cardClickEnvelope } from '../../support/card-envelope.js';
 import { dateFromToday, liveSpec } from '../../support/live-items.js';
 import {
   cardsOf,
@@ -44,27 +43,7 @@ async function ledger(id: string) {
   return { version: row?.version, status: row?.status, due: row?.due_at, events: events.length };
 }
 
-/** A card.action.trigger envelope exactly as Lark builds it, for a click on `message` by `personId`. */
-function envelope(message: SimMessage, personId: string, value: object, formValue: object = {}) {
-  return {
-    schema: '2.0',
-    header: {
-      event_id: randomBytes(16).toString('hex'),
-      token: TEST_APP.verificationToken,
-      create_time: String(Date.now() * 1000),
-      event_type: 'card.action.trigger',
-      tenant_key: 'tenant',
-      app_id: TEST_APP.appId,
-    },
-    event: {
-      operator: { open_id: openIdOf(personId), tenant_key: 'tenant' },
-      token: `c-${randomBytes(16).toString('hex')}`,
-      action: { value, tag: 'button', timezone: 'Asia/Shanghai', form_value: formValue },
-      host: 'im_message',
-      context: { open_message_id: message.messageId, open_chat_id: message.chatId },
-    },
-  };
-}
+const envelope = cardClickEnvelope;
 
 const cardUrl = () => `${stack.system.botUrl}/lark/card`;
 

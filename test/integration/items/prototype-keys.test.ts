@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findItem, listEvents } from '../../../db/items/items.js';
-import type { SimMessage } from '../../../larksim/index.js';
+import { cardClickEnvelope } from '../../support/card-envelope.js';
 import { liveSpec } from '../../support/live-items.js';
-import { cardsOf, cardText, eventually, openIdOf, type Stack, startStack, TEST_APP } from '../../support/stack.js';
+import { cardsOf, cardText, eventually, type Stack, startStack } from '../../support/stack.js';
 
 /** Issue 11, defect 6: button values naming Object.prototype's keys are unknown actions, never a TypeError. */
 const ASSIGNEE = 'p-xiaojie-v1-secretary';
@@ -15,27 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-function envelope(message: SimMessage, value: object) {
-  return {
-    schema: '2.0',
-    header: {
-      event_id: randomBytes(16).toString('hex'),
-      token: TEST_APP.verificationToken,
-      create_time: String(Date.now() * 1000),
-      event_type: 'card.action.trigger',
-      tenant_key: 'tenant',
-      app_id: TEST_APP.appId,
-    },
-    event: {
-      operator: { open_id: openIdOf(ASSIGNEE), tenant_key: 'tenant' },
-      token: `c-${randomBytes(16).toString('hex')}`,
-      action: { value, tag: 'button', timezone: 'Asia/Shanghai', form_value: {} },
-      host: 'im_message',
-      context: { open_message_id: message.messageId, open_chat_id: message.chatId },
-    },
-  };
-}
 
 describe('a click whose value names a prototype key', () => {
   it('answers 无法识别的操作 and changes nothing, for the route kind and for every feature command', async () => {
@@ -54,7 +32,7 @@ describe('a click whose value names a prototype key', () => {
       { kind: 'loan', loan: 'L-none', act: key },
     ]);
     for (const value of values) {
-      const { body, headers } = stack.sim.buildCallback(envelope(card, value));
+      const { body, headers } = stack.sim.buildCallback(cardClickEnvelope(card, ASSIGNEE, value));
       const r = await stack.sim.postRaw(`${stack.system.botUrl}/lark/card`, body, headers);
       expect(r.status, JSON.stringify(value)).toBe(200);
       expect(JSON.parse(r.body), JSON.stringify(value)).toMatchObject({

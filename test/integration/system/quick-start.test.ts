@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { demoItemSpecs } from '../../../app/demo/items.js';
 import { demoLoanSheets } from '../../../app/demo/ledgers.js';
 import { SEED_PROJECTS } from '../../../app/demo/seed-projects.js';
 import { LOAN_SHEET } from '../../../domain/loans/index.js';
+import { type DevProcess, startDevProcess } from '../../support/dev-process.js';
 import { eventually } from '../../support/stack.js';
 
 /**
@@ -25,53 +26,10 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Started {
-  output: () => string;
-  banner: string;
-  stop: () => Promise<number | null>;
-}
-
-async function startDev(): Promise<Started> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'app/cli.ts', 'dev'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DUBAN_TASK_QUEUE: taskQueue,
-      DUBAN_DATA_DIR: dataDir,
-      DUBAN_BOT_PORT: '0',
-      DUBAN_SIM_PORT: '0',
-      DUBAN_DASHBOARD_PORT: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let out = '';
-  proc.stdout?.on('data', (b: Buffer) => {
-    out += b.toString();
-  });
-  proc.stderr?.on('data', (b: Buffer) => {
-    out += b.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const banner = await eventually(
-    'the start-up banner',
-    () => {
-      if (proc.exitCode !== null) throw new Error(`dev exited with ${proc.exitCode}:\n${out}`);
-      const at = out.indexOf('督办 Duban 已启动');
-      return at >= 0 && out.includes('按 Ctrl+C 停止。') ? out.slice(at) : undefined;
-    },
-    120_000,
-  );
-  return {
-    output: () => out,
-    banner,
-    stop: async () => {
-      proc.kill('SIGTERM');
-      return exited;
-    },
-  };
+async function startDev(): Promise<DevProcess> {
+  const run = await startDevProcess({ dataDir, temporalAddress: inject('temporalAddress'), taskQueue });
+  child = run.child;
+  return run;
 }
 
 describe('npm start (the quick start)', () => {
